@@ -1,0 +1,3 @@
+import type { BuiltinDef } from './builtin.js';
+
+export const builtins: BuiltinDef[] = [];
