@@ -1,0 +1,130 @@
+/**
+ * The `tfguard` command line: yargs wiring for each command, and the single place where errors
+ * become one line on stderr plus an exit code. Commands return their exit code; nothing here
+ * calls process.exit, so output is always flushed and tests can drive `runCli` directly.
+ */
+import yargs from 'yargs';
+import type { Argv } from 'yargs';
+import { ExitCode, errorReport, exitCodeOf } from './errors.js';
+import { runEval } from './eval-command.js';
+import type { EvalFormat } from './eval-command.js';
+import type { CliIO } from './io.js';
+import { colorsFor, println, processIO } from './io.js';
+import { packageVersion } from './repo.js';
+import { runTestCommand } from './test-command.js';
+import type { TestFormat } from './test-command.js';
+
+const DEFAULT_EVAL_FORMAT: EvalFormat = 'json';
+const DEFAULT_TEST_FORMAT: TestFormat = 'text';
+
+/** Runs a command body, turning any error into the one-line report and its exit code. */
+function guarded(io: CliIO, debug: boolean, body: () => number): number {
+  try {
+    return body();
+  } catch (err) {
+    println(io.stderr, errorReport(err, debug));
+    return exitCodeOf(err);
+  }
+}
+
+function globalOptions<T>(parser: Argv<T>) {
+  return parser
+    .option('debug', { type: 'boolean', default: false, description: 'Show stack traces for errors', global: true })
+    .option('color', {
+      type: 'boolean',
+      default: true,
+      description: 'Colour the output (--no-color or NO_COLOR turn it off)',
+      global: true,
+    });
+}
+
+function evalOptions<T>(parser: Argv<T>) {
+  return parser
+    .positional('query', { type: 'string', demandOption: true, description: 'Rego query, e.g. data.demo.deny' })
+    .option('policy', {
+      alias: 'd',
+      type: 'string',
+      array: true,
+      default: [],
+      description: 'Rego file or directory (recursive); .json/.yaml files are loaded as data',
+    })
+    .option('input', { alias: 'i', type: 'string', description: 'Input document (JSON, or YAML by extension)' })
+    .option('data', { type: 'string', array: true, default: [], description: 'Data document (JSON or YAML), merged under data' })
+    .option('format', { alias: 'f', choices: ['json', 'pretty'] as const, default: DEFAULT_EVAL_FORMAT, description: 'Output format' })
+    .option('strict-builtin-errors', { type: 'boolean', default: false, description: 'Treat builtin errors as query errors' });
+}
+
+function testOptions<T>(parser: Argv<T>) {
+  return parser
+    .positional('paths', { type: 'string', array: true, demandOption: true, description: 'Rego files or directories' })
+    .option('verbose', { alias: 'v', type: 'boolean', default: false, description: 'Show every test, not only failures' })
+    .option('run', { alias: 'r', type: 'string', description: 'Run only tests whose full path matches this regular expression' })
+    .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: DEFAULT_TEST_FORMAT, description: 'Report format' });
+}
+
+/** Parses `argv` (without node and script), runs the command and returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  let usageError: string | undefined;
+
+  const parser = globalOptions(yargs([...argv]))
+    .scriptName('tfguard')
+    .usage('$0 <command> [options]\n\nPolicy-as-code guardrails for Terraform: evaluate and test Rego policies.')
+    .command(
+      'eval <query>',
+      'Evaluate a Rego query (output compatible with opa eval)',
+      (y) => evalOptions(y),
+      (args) => {
+        exitCode = guarded(io, args.debug, () =>
+          runEval(
+            {
+              query: args.query,
+              policies: args.policy,
+              input: args.input,
+              data: args.data,
+              format: args.format,
+              strictBuiltinErrors: args['strict-builtin-errors'],
+            },
+            io,
+          ),
+        );
+      },
+    )
+    .command(
+      'test <paths..>',
+      'Run the test_* rules of Rego files (like opa test)',
+      (y) => testOptions(y),
+      (args) => {
+        exitCode = guarded(io, args.debug, () =>
+          runTestCommand(
+            { paths: args.paths, verbose: args.verbose, run: args.run, format: args.format },
+            io,
+            colorsFor(io, args.color),
+          ),
+        );
+      },
+    )
+    .example('$0 eval -d policies/ -i plan.json data.terraform.deny', 'Evaluate the deny rules over a plan')
+    .example('$0 eval -d fixtures/demo -i fixtures/demo/input.json --format pretty data.demo.deny', 'Human-readable output')
+    .example('$0 test policies/ --verbose', 'Run every policy test, showing passes too')
+    .example('$0 test policies/ --run s3', 'Run only the tests whose path matches /s3/')
+    .demandCommand(1, 'a command is required')
+    .recommendCommands()
+    .strict()
+    .version(packageVersion())
+    .help()
+    .alias('help', 'h')
+    .wrap(null)
+    .exitProcess(false)
+    .fail((message, err) => {
+      // Usage problems only: command bodies catch their own errors in `guarded`.
+      usageError = message || (err ? err.message : 'invalid usage');
+    });
+
+  await parser.parseAsync();
+  if (usageError !== undefined) {
+    println(io.stderr, `tfguard: ${usageError.replace(/\s*\n\s*/g, ' ')} (see tfguard --help)`);
+    return ExitCode.badInput;
+  }
+  return exitCode;
+}
