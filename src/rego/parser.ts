@@ -33,7 +33,7 @@ import type {
 } from './ast.js';
 import { readMetadataBlocks, resolveAnnotation, type AnnotatedStatement } from './annotations.js';
 import { RegoError, RegoErrors, type Location } from './errors.js';
-import { isKeyword, lex, type Token, type TokenKind } from './lexer.js';
+import { isKeyword, lex, type Comment, type Token, type TokenKind } from './lexer.js';
 import { parseNumber } from './value.js';
 
 const RELATION_OPS: ReadonlySet<TokenKind> = new Set<TokenKind>(['equal', 'neq', 'lt', 'gt', 'lte', 'gte']);
@@ -62,6 +62,7 @@ class Parser {
     private readonly src: string,
     private readonly file: string,
     private readonly tokens: Token[],
+    private readonly comments: Comment[],
   ) {}
 
   // ---- token helpers ----
@@ -139,15 +140,18 @@ class Parser {
   /** Runs `attempt`; on a parse error restores the position and returns the error instead. */
   private attempt<T>(attempt: () => T): { value: T } | { error: RegoErrors; failedAt: Token } {
     const saved = this.pos;
-    const savedWildcards = this.wildcards;
+    // Failed attempts are routine (OPA's grammar is ambiguous here); skip stack capture, it dominates.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     try {
       return { value: attempt() };
     } catch (err) {
       if (!(err instanceof RegoErrors)) throw err;
       const failedAt = this.tok;
       this.pos = saved;
-      this.wildcards = savedWildcards;
       return { error: err, failedAt };
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
     }
   }
 
@@ -328,41 +332,17 @@ class Parser {
   /** `if` followed by one literal, or by `{ body }` (a lone set literal is read as a body, as OPA does). */
   private parseIfBody(): Expr[] {
     if (this.is('{')) {
+      const start = this.pos;
       const literal = this.attempt(() => this.parseLiteral());
-      if ('value' in literal) {
-        const expr = literal.value;
-        const isSet = expr.kind === 'term' && expr.term.type === 'set';
-        if (!isSet) return [expr];
-        this.pos = this.tokens.indexOf(this.tok); // keep position; re-parse below from the `{`
-      }
-      return this.parseBracedBodyFrom(literal);
+      if ('value' in literal && !(literal.value.kind === 'term' && literal.value.term.type === 'set')) return [literal.value];
+      this.pos = start;
+      this.advance();
+      const body = this.parseBody('}');
+      this.advance();
+      return body;
     }
     if (this.is('eof')) this.illegal('rule body expected');
     return [this.parseLiteral()];
-  }
-
-  /** Re-reads `{ body }` from the `{` after a failed or rejected single-literal attempt. */
-  private parseBracedBodyFrom(literal: { value: Expr } | { error: RegoErrors; failedAt: Token }): Expr[] {
-    if ('value' in literal) this.rewindTo('{');
-    this.advance();
-    const body = this.parseBody('}');
-    this.advance();
-    return body;
-  }
-
-  /** Moves back to the most recent `{` before the current position (used after a rejected attempt). */
-  private rewindTo(kind: TokenKind): void {
-    while (this.pos > 0 && this.tok.kind !== kind) this.pos--;
-    // A set literal `{ … }` was consumed whole; find its opening brace by matching from the end.
-    let depth = 0;
-    for (let i = this.pos; i >= 0; i--) {
-      const k = this.tokens[i].kind;
-      if (k === '}') depth++;
-      else if (k === '{' && --depth === 0) {
-        this.pos = i;
-        return;
-      }
-    }
   }
 
   private checkDefaultRule(head: RuleHead, loc: Location): void {
@@ -522,33 +502,24 @@ class Parser {
   private parseSome(): SomeExpr {
     const loc = this.loc();
     this.advance();
+    const start = this.pos;
     const tried = this.attempt(() => this.parseInfix(true));
     if ('value' in tried && tried.value.type === 'call') {
       const call = tried.value;
-      const member = memberName(call);
-      if (member === undefined) this.illegal('expected `x in xs` or `x, y in xs` expression');
+      if (memberName(call) === undefined) this.illegal('expected `x in xs` or `x, y in xs` expression');
       const vars = call.args.slice(0, -1);
       const expr: SomeExpr = { kind: 'some', vars, domain: call.args[call.args.length - 1], negated: false, with: [], loc };
       if (this.is('with')) expr.with = this.parseWith();
       return expr;
     }
-    if ('value' in tried) this.pos = this.findTokenIndex(loc);
+    this.pos = start;
     const vars: Term[] = [];
     for (;;) {
-      if (this.is('some')) this.advance();
       if (!this.is('identifier')) this.illegal('expected var');
       vars.push(this.makeVar(this.advance()));
-      if (!this.is(',')) break;
+      if (!this.is(',')) return { kind: 'some', vars, negated: false, with: [], loc };
       this.advance();
     }
-    return { kind: 'some', vars, negated: false, with: [], loc };
-  }
-
-  /** Index of the token at a location (used to rewind to a keyword we already passed). */
-  private findTokenIndex(loc: Location): number {
-    let i = this.pos;
-    while (i > 0 && (this.tokens[i].row !== loc.row || this.tokens[i].col !== loc.col)) i--;
-    return i;
   }
 
   private parseEvery(): EveryExpr {
@@ -854,7 +825,6 @@ class Parser {
       this.advance();
     }
     const start = this.pos;
-    const startWildcards = this.wildcards;
     // A plain term first, so `[x | body]` reads as a comprehension rather than `or(x, body)`.
     const head = this.parseTerm();
     if (this.is(']')) return [head];
@@ -869,7 +839,6 @@ class Parser {
       if (body.failedAt.kind !== ',') throw body.error;
     }
     this.pos = start;
-    this.wildcards = startWildcards;
     return this.parseTermList(']', []);
   }
 
@@ -886,7 +855,6 @@ class Parser {
       this.advance();
     }
     const start = this.pos;
-    const startWildcards = this.wildcards;
     const head = this.parseTerm();
     let result: Term | undefined;
     if (this.is('or') && potentialComprehension) result = this.parseSetFinish(loc, start, head, true);
@@ -894,8 +862,7 @@ class Parser {
     else if (this.is(':')) result = this.parseObject(loc, head, potentialComprehension);
     if (result === undefined) {
       this.pos = start;
-      this.wildcards = startWildcards;
-      const key = this.parseInfix(false);
+        const key = this.parseInfix(false);
       if (this.is('}') || this.is(',')) result = this.parseSetFinish(loc, start, key, false);
       else if (this.is(':')) result = this.parseObject(loc, key, potentialComprehension);
       else this.illegal('non-terminated set');
@@ -926,7 +893,6 @@ class Parser {
   private parseObject(loc: Location, key: Term, potentialComprehension: boolean): Term {
     this.advance();
     const start = this.pos;
-    const startWildcards = this.wildcards;
     const value = this.parseTerm();
     if (this.is('}') || this.is(',')) return this.parseObjectFinish(loc, key, value);
     let comprehensionError: RegoErrors | undefined;
@@ -937,7 +903,6 @@ class Parser {
       comprehensionError = body.error;
     }
     this.pos = start;
-    this.wildcards = startWildcards;
     const infixValue = this.parseInfix(false);
     if (this.is('}') || this.is(',')) return this.parseObjectFinish(loc, key, infixValue);
     if (comprehensionError) throw comprehensionError;
@@ -963,8 +928,6 @@ class Parser {
       addAnnotation(module, next, resolved.annotation);
     }
   }
-
-  comments: { text: string; row: number; col: number }[] = [];
 }
 
 function addAnnotation(module: Module, statement: StatementRecord | undefined, annotation: Annotation): void {
@@ -1064,9 +1027,7 @@ function findNonConstant(term: Term | undefined): string | undefined {
 
 function newParser(text: string, file: string): Parser {
   const { tokens, comments } = lex(text, file);
-  const parser = new Parser(text, file, tokens);
-  parser.comments = comments;
-  return parser;
+  return new Parser(text, file, tokens, comments);
 }
 
 /** Parses a Rego v1 module. Throws RegoErrors with a rego_parse_error. */
@@ -1085,8 +1046,8 @@ export function parseTerm(text: string, file = ''): Term {
   const body = parser.parseQueryBody();
   if (body.length !== 1) throw new RegoErrors([new RegoError('rego_parse_error', `expected exactly one term but got ${body.length}`, body[1].loc)]);
   const expr = body[0];
-  const isCallExpr = expr.kind === 'term' && expr.term.type === 'call' && expr.term.operator.type === 'var' && ['eq', 'assign'].includes(expr.term.operator.name);
-  if (expr.kind !== 'term' || expr.negated || expr.with.length > 0 || isCallExpr) {
+  // As in OPA, a call at the top (`count(x)`, `1 + 2`, `x = 1`) is an expression, not a term.
+  if (expr.kind !== 'term' || expr.negated || expr.with.length > 0 || expr.term.type === 'call') {
     throw new RegoErrors([new RegoError('rego_parse_error', 'expected term but got an expression', expr.loc)]);
   }
   return expr.term;

@@ -205,12 +205,18 @@ function unifiable(a: Term, b: Term, bound: Set<string>): boolean {
   return false;
 }
 
-/** A term whose pattern vars are all bound can be evaluated to values. */
+/** A term whose pattern-position vars are all bound can be evaluated to values (refs inside may still iterate). */
 function evaluable(t: Term, bound: Set<string>): boolean {
-  const vars = new Set<string>();
-  patternVars(t, vars, new Set(), new Set());
-  for (const v of vars) if (!bound.has(v)) return false;
-  return true;
+  switch (t.type) {
+    case 'var':
+      return ROOTS.has(t.name) || bound.has(t.name);
+    case 'array':
+      return t.items.every((x) => evaluable(x, bound));
+    case 'object':
+      return t.entries.every(([, v]) => evaluable(v, bound));
+    default:
+      return true;
+  }
 }
 
 /**

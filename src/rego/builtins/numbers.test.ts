@@ -17,6 +17,8 @@ function call(name: string, ...args: Value[]): Value | undefined {
 /** Exact number literal, as the parser would produce it. */
 const n = (text: string): Value => parseNumber(text)!;
 const set = (...xs: Value[]): SetValue => SetValue.of(xs);
+/** A readable test title (`%j` cannot print bigints). */
+const title = (name: string, args: Value[]): string => `${name}(${args.map(toRegoString).join(', ')})`;
 
 describe('arithmetic results', () => {
   const cases: [string, Value[], string][] = [
@@ -88,7 +90,7 @@ describe('arithmetic results', () => {
     ['to_number', ['-0'], '0'],
     ['to_number', ['123456789012345678901234567890'], '123456789012345678901234567890'],
   ];
-  it.each(cases)('%s(%j) = %s', (name, args, want) => {
+  it.each(cases.map((c) => [title(c[0], c[1]), ...c] as const))('%s', (_t, name, args, want) => {
     expect(toRegoString(call(name, ...args)!)).toBe(want);
   });
 
@@ -126,7 +128,7 @@ describe('arithmetic errors', () => {
     ['to_number', ['iNf'], OperandError, 'operand 1 must be valid number string but got string'],
     ['to_number', [[1]], OperandError, 'operand 1 must be one of {null, boolean, number, string} but got array'],
   ];
-  it.each(cases)('%s(%j) throws', (name, args, type, message) => {
+  it.each(cases.map((c) => [title(c[0], c[1]), ...c] as const))('%s throws', (_t, name, args, type, message) => {
     expect(() => call(name, ...args)).toThrow(type);
     expect(() => call(name, ...args)).toThrow(message);
   });

@@ -56,8 +56,9 @@ function parseNumberString(text: string): Num {
     (intDigits.replace(/^0+(?=\d)/, '') || '0') +
     (fracDigits ? '.' + fracDigits : '') +
     (exponent !== undefined ? 'e' + exponent : '');
-  const parsed = parseNumber(canonical);
-  if (parsed === undefined || (typeof parsed === 'number' && !Number.isFinite(parsed))) {
+  // Go parses into a float64 first, so anything beyond its range is an error even if it is an integer.
+  const parsed = Number.isFinite(Number(canonical)) ? parseNumber(canonical) : undefined;
+  if (parsed === undefined) {
     throw new BuiltinError(`strconv.ParseFloat: parsing ${JSON.stringify(text)}: value out of range`);
   }
   return parsed === 0 ? 0 : parsed;
