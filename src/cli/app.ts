@@ -108,6 +108,8 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .example('$0 eval -d fixtures/demo -i fixtures/demo/input.json --format pretty data.demo.deny', 'Human-readable output')
     .example('$0 test policies/ --verbose', 'Run every policy test, showing passes too')
     .example('$0 test policies/ --run s3', 'Run only the tests whose path matches /s3/')
+    // `-d a -d b` repeats a flag as opa does; a greedy array would swallow the query after `-d a`.
+    .parserConfiguration({ 'greedy-arrays': false })
     .demandCommand(1, 'a command is required')
     .recommendCommands()
     .strict()

@@ -89,14 +89,14 @@ export function loadPolicyPaths(paths: readonly string[]): LoadedPaths {
   return { sources, dataFiles };
 }
 
-/** Turns JSON.parse's "at position N" into a line:col prefix. */
-function jsonErrorMessage(text: string, err: Error): string {
-  const position = /at position (\d+)/.exec(err.message);
-  if (!position) return err.message;
+/** Where JSON.parse stopped (from its "at position N"), as `:line:col`, and the message without it. */
+function jsonErrorParts(text: string, err: Error): { where: string; message: string } {
+  const position = /\s*in JSON at position (\d+).*$/.exec(err.message);
+  if (!position) return { where: '', message: err.message };
   const before = text.slice(0, Number(position[1]));
   const line = before.split('\n').length;
   const col = before.length - before.lastIndexOf('\n');
-  return `${line}:${col}: ${err.message.replace(/ in JSON at position \d+.*$/, '')}`;
+  return { where: `:${line}:${col}`, message: err.message.slice(0, position.index) };
 }
 
 /** Parses a JSON or YAML document (by extension) into a Value. */
@@ -107,8 +107,9 @@ export function readDocument(path: string): Value {
   try {
     parsed = isYaml ? parseYaml(text) : JSON.parse(text);
   } catch (err) {
-    const message = isYaml ? (err as Error).message : jsonErrorMessage(text, err as Error);
-    throw new CliError(`${path}: invalid ${isYaml ? 'YAML' : 'JSON'}: ${message}`);
+    if (isYaml) throw new CliError(`${path}: invalid YAML: ${(err as Error).message.split('\n')[0]}`);
+    const { where, message } = jsonErrorParts(text, err as Error);
+    throw new CliError(`${path}${where}: invalid JSON: ${message}`);
   }
   return fromJSON(parsed);
 }

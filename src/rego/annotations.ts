@@ -84,9 +84,11 @@ function parseBlock(header: Comment, lines: Comment[], file: string): MetadataBl
   return { scope: scope ?? undefined, entrypoint: raw.entrypoint === true, fields, loc };
 }
 
+/** The yaml package's first message line, without its own (block-relative) position. */
 function firstLine(message: string): string {
   const newline = message.indexOf('\n');
-  return newline < 0 ? message : message.slice(0, newline);
+  const line = newline < 0 ? message : message.slice(0, newline);
+  return line.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** Brings authors and related resources into OPA's object form; returns an error message on bad input. */

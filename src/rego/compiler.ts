@@ -409,6 +409,8 @@ export function findNode(root: RuleNode, path: readonly string[]): RuleNode | un
   return n;
 }
 
+const isBuiltinName = (name: string): boolean => BUILTINS.has(name) || ENGINE_BUILTINS.has(name);
+
 /** The arity of a call's operator: a builtin's, or a user function's from the rule tree. */
 export function arityLookup(root: RuleNode): (call: CallTerm) => number | undefined {
   return (call) => {
@@ -420,7 +422,7 @@ export function arityLookup(root: RuleNode): (call: CallTerm) => number | undefi
 }
 
 function orderBodies(root: RuleNode): RegoError[] {
-  const orderer = new Orderer(arityLookup(root));
+  const orderer = new Orderer(arityLookup(root), isBuiltinName);
   const errors: RegoError[] = [];
   for (const r of allRules(root)) {
     const bound = new Set<string>();
@@ -448,7 +450,7 @@ export function compileQuery(query: Expr[], root: RuleNode): Expr[] {
   }
   if (errors.length) throw new RegoErrors(errors);
   try {
-    return new Orderer(arityLookup(root)).order(body, new Set(), [], loc);
+    return new Orderer(arityLookup(root), isBuiltinName).order(body, new Set(), [], loc);
   } catch (e) {
     if (e instanceof RegoError) throw new RegoErrors([e]);
     throw e;

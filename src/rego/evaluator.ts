@@ -20,6 +20,7 @@ import {
   fromJSON,
   hashKey,
   isNumber,
+  numberToString,
   toRegoString,
   type Value,
 } from './value.js';
@@ -366,7 +367,9 @@ function evalData(node: RuleNode, base: Value | undefined, path: readonly Term[]
   }
   if (i === path.length) return k(namespaceValue(node, base, st));
   const seg = path[i];
-  const step = (key: Value): boolean => {
+  const step = (segment: Value): boolean => {
+    // Base documents are stored under string keys, so `data.x[2]` finds the key "2" (as in OPA's store).
+    const key = isNumber(segment) ? numberToString(segment) : segment;
     const child = typeof key === 'string' ? node.children.get(key) : undefined;
     const baseChild = base === undefined ? undefined : lookup(base, key);
     if (child) return evalData(child, baseChild, path, i + 1, env, st, k);
@@ -424,7 +427,7 @@ function computeNode(node: RuleNode, st: State): Value | undefined {
       for (const rule of node.rules) {
         for (const v of ruleValues(rule, st)) {
           if (result !== undefined && !equal(result, v))
-            throw new RegoError('eval_conflict_error', `complete rules must not produce multiple outputs`, rule.loc);
+            throw new RegoError('eval_conflict_error', `rule data.${node.path.join('.')} produced conflicting values (complete rules must not produce multiple outputs)`, rule.loc);
           result = v;
         }
       }
@@ -450,6 +453,12 @@ function computeNode(node: RuleNode, st: State): Value | undefined {
             }),
           ),
         );
+      }
+      // Rules with a static key under this one (`p["foo"] := 1` beside `p[k] := v`) add their documents.
+      for (const [name, child] of node.children) {
+        if (child.kind === 'function') continue;
+        const v = child.hasRules ? nodeValue(child, st) : namespaceValue(child, undefined, st);
+        if (v !== undefined) insertAt(out, [name], v, node, child.rules[0] ?? node.rules[0]);
       }
       return out;
     }
@@ -515,7 +524,7 @@ function callFunction(node: RuleNode, args: Value[], st: State, loc: Location): 
           evalTerm(branch.value ?? TRUE_TERM, env, st, (v) => {
             produced = true;
             if (result !== undefined && !equal(result, v))
-              throw new RegoError('eval_conflict_error', `functions must not produce multiple outputs for same inputs`, rule.loc ?? loc);
+              throw new RegoError('eval_conflict_error', `function data.${node.path.join('.')} produced conflicting values for the same inputs (functions must not produce multiple outputs for same inputs)`, rule.loc ?? loc);
             result = v;
             return false;
           }),
@@ -642,10 +651,8 @@ function callWith(t: CallTerm, name: string, argTerms: readonly Term[], env: Env
   const mock = st.mocks.get(name);
   if (mock) {
     if (mock.kind === 'value') return evalTerms(argTerms, 0, [], env, st, () => k(mock.value));
-    // A mocked function is replaced by another; the replacement itself is not mocked again.
-    const rest = new Map(st.mocks);
-    rest.delete(name);
-    return callWith(t, mock.name, argTerms, env, st.derive({ mocks: rest }), k);
+    // A mocked function is replaced by another, which runs with no mocks: a mock never calls another mock.
+    return callWith(t, mock.name, argTerms, env, st.derive({ mocks: new Map() }), k);
   }
   switch (name) {
     case 'print':
@@ -696,8 +703,9 @@ function invoke(def: BuiltinDef, args: Value[], st: State, loc: Location): Value
     return def.fn(args, st.ctx);
   } catch (e) {
     if (e instanceof RegoError) throw e;
-    if (e instanceof OperandError) throw new RegoError('eval_type_error', `${def.name}: ${e.message}`, loc);
-    // Any other failure is a builtin error: a query error in strict mode, otherwise an undefined call.
+    // As in OPA, a failing builtin (wrong operand type included) makes the call undefined, unless
+    // strict builtin errors are on: then it is a query error.
+    if (st.strict && e instanceof OperandError) throw new RegoError('eval_type_error', `${def.name}: ${e.message}`, loc);
     if (st.strict) {
       const message = e instanceof BuiltinError || e instanceof Error ? e.message : String(e);
       throw new RegoError('eval_builtin_error', `${def.name}: ${message}`, loc);

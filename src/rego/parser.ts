@@ -265,6 +265,8 @@ class Parser {
       this.error(isFunction ? '`if` keyword is required before function body' : '`if` keyword is required before rule body', ruleLoc);
     } else {
       this.checkBodilessRule(head);
+      // `else` needs a rule with a body to follow; after a constant it is out of place.
+      if (this.is('else') && !this.keywordStartsRef()) this.illegal('else requires a rule body (e.g. p := 1 if { ... } else := 2)');
       body = [];
     }
     const rule: Rule = { head, body, isDefault, loc: ruleLoc };

@@ -19,7 +19,16 @@ interface VarUse {
 }
 
 export class Orderer {
-  constructor(private readonly arityOf: ArityOf) {}
+  constructor(
+    private readonly arityOf: ArityOf,
+    private readonly isFunctionName: (name: string) => boolean,
+  ) {}
+
+  private isFunction(t: Term): boolean {
+    if (t.type === 'var') return this.isFunctionName(t.name);
+    if (t.type !== 'ref' || t.head.type !== 'var' || t.head.name === 'data' || t.head.name === 'input') return false;
+    return t.path.every((p) => p.type === 'string') && this.isFunctionName(callName({ type: 'call', operator: t, args: [], loc: t.loc }));
+  }
 
   /**
    * Orders `body` given vars already bound; `headTerms` must be fully bound by the body.
@@ -63,10 +72,11 @@ export class Orderer {
       result.push(this.nested(e, done, outer));
       for (const v of use!.binds) done.add(v);
     }
+    // Head terms are evaluated after the body: their vars must be bound, though refs in them may still iterate.
     for (const t of headTerms) {
-      const vars = new Set<string>();
-      termVars(t, vars);
-      for (const v of vars) if (!done.has(v)) throw new RegoError('rego_unsafe_var_error', `var ${displayName(v)} is unsafe`, t.loc ?? loc);
+      const needs = new Set<string>();
+      valueNeeds(t, needs, new Set(), outer);
+      for (const v of needs) if (!done.has(v)) throw new RegoError('rego_unsafe_var_error', `var ${displayName(v)} is unsafe`, t.loc ?? loc);
     }
     return result;
   }
@@ -75,7 +85,8 @@ export class Orderer {
   private use(e: Expr, bound: Set<string>, outer: Set<string>, own: Set<string>, elsewhere: (v: string) => boolean): VarUse | undefined {
     const needs = new Set<string>();
     const binds = new Set<string>();
-    for (const w of e.with) valueNeeds(w.value, needs, binds, outer);
+    // A `with` value naming a function (`with count as object.union_n`) is not a var to bind.
+    for (const w of e.with) if (!this.isFunction(w.value)) valueNeeds(w.value, needs, binds, outer);
     if (e.negated) {
       for (const v of own) if (elsewhere(v)) needs.add(v);
       return { needs, binds: new Set() };

@@ -46,7 +46,7 @@ function write(v: Value, indent: IndentOptions | undefined, lineStart: string): 
     const parts = entries.map(([k, x]) => quoteJSONString(k) + (indent ? ': ' : ':') + write(x, indent, lineStart + (indent?.indent ?? '')));
     return wrap('{', '}', parts, indent, lineStart);
   }
-  const items = v instanceof SetValue ? v.values() : (v as readonly Value[]);
+  const items = v instanceof SetValue ? v.values() : v;
   return wrap('[', ']', items.map((x) => write(x, indent, lineStart + (indent?.indent ?? ''))), indent, lineStart);
 }
 

@@ -48,7 +48,7 @@ const ajv = new Ajv({
   strict: false,
   verbose: true,
   logger: false,
-  regExp: re2Engine,
+  code: { regExp: re2Engine },
 });
 addFormatsModule.default(ajv);
 
@@ -74,7 +74,7 @@ function checkTypes(schema: unknown): void {
         }
       }
     } else if (key === 'properties' || key === 'patternProperties' || key === 'definitions' || key === '$defs') {
-      if (sub !== null && typeof sub === 'object') Object.values(sub).forEach(checkTypes);
+      if (sub !== null && typeof sub === 'object') Object.values(sub as Record<string, unknown>).forEach(checkTypes);
     } else if (!DATA_KEYWORDS.has(key)) checkTypes(sub);
   }
 }

@@ -38,7 +38,10 @@ function step(container: Value, key: Value): Value | undefined {
 }
 
 function objectGet(obj: ObjectValue, key: Value, fallback: Value): Value {
-  if (!isArray(key)) return obj.get(key) ?? fallback;
+  if (!isArray(key)) {
+    const value = obj.get(key);
+    return value === undefined ? fallback : value; // not `??`: a null value is a found value
+  }
   let current: Value | undefined = obj;
   for (const k of key) {
     current = step(current, k);

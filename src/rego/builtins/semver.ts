@@ -41,7 +41,8 @@ export function compareSemVer(a: SemVer, b: SemVer): number {
   const core = sign(a.major, b.major) || sign(a.minor, b.minor) || sign(a.patch, b.patch);
   if (core !== 0) return core;
   // A release outranks any of its pre-releases.
-  if (a.preRelease.length === 0 || b.preRelease.length === 0) return b.preRelease.length - a.preRelease.length === 0 ? 0 : a.preRelease.length === 0 ? 1 : -1;
+  if (a.preRelease.length === 0) return b.preRelease.length === 0 ? 0 : 1;
+  if (b.preRelease.length === 0) return -1;
   const n = Math.min(a.preRelease.length, b.preRelease.length);
   for (let i = 0; i < n; i++) {
     const c = compareIdentifiers(a.preRelease[i], b.preRelease[i]);
