@@ -43,7 +43,7 @@ describe('runCli usage', () => {
   it.each([
     [[] as string[], /a command is required/],
     [['eval'], /Not enough non-option arguments/],
-    [['eval', '--bogus', 'data.x'], /Unknown argument/],
+    [['eval', 'data.x', '--bogus'], /Unknown argument: bogus/],
     [['eval', '--format', 'xml', 'data.x'], /Invalid values/],
     [['frobnicate'], /Unknown argument/],
   ])('rejects %j with one line and exit 2', async (argv, message) => {

@@ -5,7 +5,7 @@
  */
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
-import { ExitCode, errorReport, exitCodeOf } from './errors.js';
+import { ExitCode, describeError, errorReport, exitCodeOf } from './errors.js';
 import { runEval } from './eval-command.js';
 import type { EvalFormat } from './eval-command.js';
 import type { CliIO } from './io.js';
@@ -13,6 +13,8 @@ import { colorsFor, println, processIO } from './io.js';
 import { packageVersion } from './repo.js';
 import { runTestCommand } from './test-command.js';
 import type { TestFormat } from './test-command.js';
+
+class UsageError extends Error {}
 
 const DEFAULT_EVAL_FORMAT: EvalFormat = 'json';
 const DEFAULT_TEST_FORMAT: TestFormat = 'text';
@@ -65,7 +67,6 @@ function testOptions<T>(parser: Argv<T>) {
 /** Parses `argv` (without node and script), runs the command and returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exitCode: number = ExitCode.ok;
-  let usageError: string | undefined;
 
   const parser = globalOptions(yargs([...argv]))
     .scriptName('tfguard')
@@ -119,13 +120,15 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .wrap(null)
     .exitProcess(false)
     .fail((message, err) => {
-      // Usage problems only: command bodies catch their own errors in `guarded`.
-      usageError = message || (err ? err.message : 'invalid usage');
+      // Usage problems only (command bodies catch their own errors in `guarded`). Throwing stops
+      // yargs from running the command after a failed validation.
+      throw new UsageError(message || err?.message || 'invalid usage');
     });
 
-  await parser.parseAsync();
-  if (usageError !== undefined) {
-    println(io.stderr, `tfguard: ${usageError.replace(/\s*\n\s*/g, ' ')} (see tfguard --help)`);
+  try {
+    await parser.parseAsync();
+  } catch (err) {
+    println(io.stderr, `tfguard: ${describeError(err)} (see tfguard --help)`);
     return ExitCode.badInput;
   }
   return exitCode;

@@ -9,7 +9,7 @@ import { loadCases } from '../conformance/case.js';
 import { formatFailures, formatFolderTable, formatPercent, summaryLine, toJSONReport } from '../conformance/report.js';
 import type { Engine } from '../conformance/runner.js';
 import { passRate, runCases } from '../conformance/runner.js';
-import { CliError, ExitCode, errorReport, exitCodeOf } from './errors.js';
+import { CliError, ExitCode, describeError, errorReport, exitCodeOf } from './errors.js';
 import { jsonText } from './eval-command.js';
 import type { CliIO } from './io.js';
 import { println, processIO } from './io.js';
@@ -76,8 +76,9 @@ export function runConformance(args: ConformanceArgs, io: CliIO, engine: Engine)
 
 /** Parses the script's arguments and runs; returns the exit code. */
 export async function runConformanceCli(argv: readonly string[], engine: Engine, io: CliIO = processIO): Promise<number> {
-  let usageError: string | undefined;
-  const args = await yargs([...argv])
+  let args;
+  try {
+    args = await yargs([...argv])
     .scriptName('conformance')
     .usage('$0 [dir] [options]\n\nRuns OPA conformance cases (YAML) against the tfguard Rego engine.')
     .command('$0 [dir]', 'Run the corpus (default: $TFGUARD_CONFORMANCE_DIR or ../shared/opa-conformance)')
@@ -92,11 +93,11 @@ export async function runConformanceCli(argv: readonly string[], engine: Engine,
     .help()
     .exitProcess(false)
     .fail((message, err) => {
-      usageError = message || (err ? err.message : 'invalid usage');
+      throw new Error(message || err?.message || 'invalid usage');
     })
     .parseAsync();
-  if (usageError !== undefined) {
-    println(io.stderr, `conformance: ${usageError.replace(/\s*\n\s*/g, ' ')}`);
+  } catch (err) {
+    println(io.stderr, `conformance: ${describeError(err)}`);
     return ExitCode.badInput;
   }
   if (args.help) return ExitCode.ok;

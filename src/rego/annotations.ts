@@ -155,7 +155,10 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 }
 
 /** What an annotation block can attach to. */
-export type AnnotatedStatement = { kind: 'package'; row: number } | { kind: 'import'; row: number } | { kind: 'rule'; row: number; index: number };
+export interface AnnotatedStatement {
+  kind: 'package' | 'import' | 'rule';
+  row: number;
+}
 
 /**
  * Settles each block's scope from the statement that follows it and checks the scope fits, as OPA does:
@@ -164,7 +167,7 @@ export type AnnotatedStatement = { kind: 'package'; row: number } | { kind: 'imp
 export function resolveAnnotation(
   block: MetadataBlock,
   target: AnnotatedStatement | undefined,
-): { annotation: Annotation; target: AnnotatedStatement } | RegoError {
+): Annotation | RegoError {
   let scope = block.scope;
   if (scope === undefined && target !== undefined) {
     if (target.kind === 'rule') scope = block.entrypoint ? 'document' : 'rule';
@@ -188,7 +191,7 @@ export function resolveAnnotation(
         block.loc,
       );
   }
-  return { annotation: { scope, fields: block.fields, loc: block.loc }, target };
+  return { scope, fields: block.fields, loc: block.loc };
 }
 
 function scopeError(block: MetadataBlock, scope: string, want: string, have: string): RegoError {

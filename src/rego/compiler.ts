@@ -152,8 +152,6 @@ function compileRule(rule: Rule, m: Module, resolver: Resolver, pkgAnnotations: 
   else if (head.key && !head.value) kind = 'set';
   else if (dynamicPath.length > 0) kind = 'object';
   else kind = 'complete';
-  if (kind === 'set' && dynamicPath.length > 0)
-    throw new RegoError('rego_parse_error', 'a multi-value rule (contains) must have a static path', head.loc);
 
   const compileOne = (r: Rule, h: RuleHead): CompiledRule => {
     const scope = new Scope(undefined);
@@ -161,8 +159,18 @@ function compileRule(rule: Rule, m: Module, resolver: Resolver, pkgAnnotations: 
     const argVars = new Set<string>();
     for (const a of h.args ?? []) collectPatternVars(a, argVars);
     for (const v of argVars) if (v !== '_') scope.names.set(v, v);
-    const args = h.args?.map((a) => resolver.term(a, scope, true));
-    const body = resolver.body(r.body, scope);
+    const resolvedArgs = h.args?.map((a) => resolver.term(a, scope, true));
+    // An argument that is not a plain var (`f([a, b])`, `f($"{x}")`) becomes a fresh var unified with
+    // it in the body, as OPA rewrites it, so that safety orders it like any other expression.
+    const argUnifications: Expr[] = [];
+    const args = resolvedArgs?.map((a) => {
+      if (a.type === 'var') return a;
+      const v: Term = { type: 'var', name: fresh('arg'), loc: a.loc };
+      const eq: Term = { type: 'call', operator: { type: 'var', name: 'eq', loc: a.loc }, args: [v, a], loc: a.loc };
+      argUnifications.push({ kind: 'term', term: eq, negated: false, with: [], loc: a.loc });
+      return v;
+    });
+    const body = [...argUnifications, ...resolver.body(r.body, scope)];
     const key = h.key && resolver.term(h.key, scope, false);
     const value = h.value && resolver.term(h.value, scope, false);
     const dyn = dynamicPath.map((t) => resolver.term(t, scope, false));

@@ -348,6 +348,17 @@ function evalPath(value: Value, path: readonly Term[], i: number, env: Env, st: 
   return iterate(value, (key, val) => unifyValue(seg, key, env, st, () => evalPath(val, path, i + 1, env, st, k)));
 }
 
+/** Like evalPath, for base documents under `data`, whose object keys are strings: `data.x[2]` finds "2". */
+function evalBasePath(value: Value, path: readonly Term[], i: number, env: Env, st: State, k: KV): boolean {
+  if (i === path.length || !(value instanceof ObjectValue)) return evalPath(value, path, i, env, st, k);
+  const seg = path[i];
+  if (!isBound(seg, env)) return iterate(value, (key, val) => unifyValue(seg, key, env, st, () => evalBasePath(val, path, i + 1, env, st, k)));
+  return evalTerm(seg, env, st, (key) => {
+    const next = value.get(isNumber(key) ? numberToString(key) : key);
+    return next === undefined ? false : evalBasePath(next, path, i + 1, env, st, k);
+  });
+}
+
 export function lookup(value: Value, key: Value): Value | undefined {
   if (Array.isArray(value)) {
     if (!isNumber(key)) return undefined;
@@ -373,7 +384,7 @@ function evalData(node: RuleNode, base: Value | undefined, path: readonly Term[]
     const child = typeof key === 'string' ? node.children.get(key) : undefined;
     const baseChild = base === undefined ? undefined : lookup(base, key);
     if (child) return evalData(child, baseChild, path, i + 1, env, st, k);
-    return baseChild === undefined ? false : evalPath(baseChild, path, i + 1, env, st, k);
+    return baseChild === undefined ? false : evalBasePath(baseChild, path, i + 1, env, st, k);
   };
   if (isBound(seg, env)) return evalTerm(seg, env, st, step);
   const keys = new Map<string, Value>();
@@ -431,9 +442,10 @@ function computeNode(node: RuleNode, st: State): Value | undefined {
           result = v;
         }
       }
-      return result ?? defaultValue(node, st);
+      return result !== undefined ? result : defaultValue(node, st);
     }
     case 'set': {
+      if (node.rules.some((r) => r.dynamicPath.length > 0)) return multiValueObject(node, st);
       const out = new SetValue();
       for (const rule of node.rules) {
         const env = new Env(rule);
@@ -454,15 +466,46 @@ function computeNode(node: RuleNode, st: State): Value | undefined {
           ),
         );
       }
-      // Rules with a static key under this one (`p["foo"] := 1` beside `p[k] := v`) add their documents.
-      for (const [name, child] of node.children) {
-        if (child.kind === 'function') continue;
-        const v = child.hasRules ? nodeValue(child, st) : namespaceValue(child, undefined, st);
-        if (v !== undefined) insertAt(out, [name], v, node, child.rules[0] ?? node.rules[0]);
-      }
+      addChildren(out, node, st);
       return out;
     }
   }
+}
+
+/** Rules with a static key under this one (`p["foo"] := 1` beside `p[k] := v`) add their documents. */
+function addChildren(out: ObjectValue, node: RuleNode, st: State): void {
+  for (const [name, child] of node.children) {
+    if (child.kind === 'function') continue;
+    const v = child.hasRules ? nodeValue(child, st) : namespaceValue(child, undefined, st);
+    if (v !== undefined) insertAt(out, [name], v, node, child.rules[0] ?? node.rules[0]);
+  }
+}
+
+/** `p[a][b] contains x`: nested objects whose leaves are sets. */
+function multiValueObject(node: RuleNode, st: State): ObjectValue {
+  const out = new ObjectValue();
+  for (const rule of node.rules) {
+    const env = new Env(rule);
+    evalBody(rule.body, 0, env, st, () =>
+      evalTerms(rule.dynamicPath, 0, [], env, st, (keys) =>
+        evalTerm(rule.key!, env, st, (v) => {
+          let cur = out;
+          for (const key of keys.slice(0, -1)) {
+            let next = cur.get(key);
+            if (!(next instanceof ObjectValue)) cur.put(key, (next = new ObjectValue()));
+            cur = next;
+          }
+          const last = keys[keys.length - 1];
+          let leaf = cur.get(last);
+          if (!(leaf instanceof SetValue)) cur.put(last, (leaf = new SetValue()));
+          leaf.add(v);
+          return false;
+        }),
+      ),
+    );
+  }
+  addChildren(out, node, st);
+  return out;
 }
 
 const TRUE_TERM: Term = { type: 'boolean', value: true, loc: { file: '', row: 0, col: 0 } };
@@ -690,11 +733,26 @@ function callWith(t: CallTerm, name: string, argTerms: readonly Term[], env: Env
   if (engine?.unavailable) throw new RegoError('eval_builtin_error', `${name}: not available: ${engine.unavailable}`, t.loc);
   const def = BUILTINS.get(name);
   if (!def) throw new RegoError('rego_type_error', `undefined function ${name}`, t.loc);
-  return evalTerms(argTerms, 0, [], env, st, (args) => {
+  return evalArgs(argTerms, env, st, (args) => {
     const result = invoke(def, args, st, t.loc);
     if (result === undefined) return false;
     if (def.relation) return (result as readonly Value[]).some((r) => k(r));
     return k(result);
+  });
+}
+
+/**
+ * Evaluates call arguments. Arguments that are unbound vars wait until the others ran, because a
+ * reference in another argument may bind them (`foo == input.foos[foo]`).
+ */
+function evalArgs(argTerms: readonly Term[], env: Env, st: State, k: (vs: Value[]) => boolean): boolean {
+  const deferred = argTerms.some((a) => a.type === 'var' && !isBound(a, env));
+  if (!deferred) return evalTerms(argTerms, 0, [], env, st, k);
+  const order = [...argTerms.keys()].sort((a, b) => Number(argTerms[a].type === 'var') - Number(argTerms[b].type === 'var'));
+  return evalTerms(order.map((i) => argTerms[i]), 0, [], env, st, (vs) => {
+    const args: Value[] = new Array<Value>(vs.length);
+    order.forEach((argIndex, j) => (args[argIndex] = vs[j]));
+    return k(args);
   });
 }
 

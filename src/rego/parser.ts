@@ -31,7 +31,7 @@ import type {
   VarTerm,
   WithModifier,
 } from './ast.js';
-import { readMetadataBlocks, resolveAnnotation, type AnnotatedStatement } from './annotations.js';
+import { readMetadataBlocks, resolveAnnotation } from './annotations.js';
 import { RegoError, RegoErrors, type Location } from './errors.js';
 import { isKeyword, lex, type Comment, type Token, type TokenKind } from './lexer.js';
 import { parseNumber } from './value.js';
@@ -923,11 +923,11 @@ class Parser {
     const { blocks, errors } = readMetadataBlocks(this.comments, this.file);
     if (errors.length > 0) throw new RegoErrors(errors);
     for (const block of blocks) {
+      // As in OPA, a block belongs to the first statement that starts below it.
       const next = statements.find((s) => s.row > block.loc.row);
-      const target: AnnotatedStatement | undefined = next === undefined ? undefined : next.kind === 'rule' ? { kind: 'rule', row: next.row, index: 0 } : { kind: next.kind, row: next.row };
-      const resolved = resolveAnnotation(block, target);
-      if (resolved instanceof RegoError) throw new RegoErrors([resolved]);
-      addAnnotation(module, next, resolved.annotation);
+      const annotation = resolveAnnotation(block, next);
+      if (annotation instanceof RegoError) throw new RegoErrors([annotation]);
+      addAnnotation(module, next, annotation);
     }
   }
 }

@@ -141,6 +141,8 @@ export class Orderer {
     const inputs = hasOutput ? t.args.slice(0, -1) : t.args;
     for (const a of inputs) valueNeeds(a, needs, binds, outer);
     if (hasOutput) patternVars(t.args[t.args.length - 1], binds, needs, outer);
+    // A var that a reference in another argument binds is available to the call (`x == xs[x]`).
+    for (const v of binds) needs.delete(v);
     return true;
   }
 

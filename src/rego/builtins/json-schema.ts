@@ -48,8 +48,17 @@ const ajv = new Ajv({
   strict: false,
   verbose: true,
   logger: false,
+  // The meta-schema check runs separately (see metaSchemaProblem) to tolerate what gojsonschema does.
+  validateSchema: false,
   code: { regExp: re2Engine },
 });
+
+/** ajv's meta-schema check, minus rules gojsonschema does not enforce (an empty `enum` is allowed). */
+function metaSchemaProblem(schema: unknown): string | undefined {
+  if (ajv.validateSchema(schema as object | boolean)) return undefined;
+  const errors = (ajv.errors ?? []).filter((e) => !(e.keyword === 'minItems' && e.instancePath.endsWith('/enum')));
+  return errors.length === 0 ? undefined : ajv.errorsText(errors);
+}
 addFormatsModule.default(ajv);
 
 const VALID_TYPES = ['array', 'boolean', 'integer', 'number', 'null', 'object', 'string'];
@@ -94,6 +103,8 @@ export function compileSchema(schema: unknown): ValidateFunction {
     const { $schema: _ignored, ...rest } = prepared as Record<string, unknown>;
     prepared = rest;
   }
+  const problem = metaSchemaProblem(prepared);
+  if (problem !== undefined) throw new SchemaError(`schema is invalid: ${problem}`);
   let validate: ValidateFunction;
   try {
     validate = ajv.compile(prepared as object | boolean);

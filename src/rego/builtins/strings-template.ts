@@ -82,11 +82,13 @@ interface Pipe {
   assign: boolean;
   cmds: Arg[][];
 }
-type Node =
-  | { kind: 'text'; text: string }
-  | { kind: 'action'; pipe: Pipe }
-  | { kind: 'if' | 'with' | 'range'; pipe: Pipe; list: Node[]; elseList: Node[] }
-  | { kind: 'break' | 'continue' };
+interface ControlNode {
+  kind: 'if' | 'with' | 'range';
+  pipe: Pipe;
+  list: Node[];
+  elseList: Node[];
+}
+type Node = { kind: 'text'; text: string } | { kind: 'action'; pipe: Pipe } | ControlNode | { kind: 'break' | 'continue' };
 
 type Token = { t: 'word' | 'field' | 'var' | 'str' | 'num' | 'op'; v: string };
 
@@ -423,7 +425,7 @@ class Executor {
     }
   }
 
-  private range(node: Extract<Node, { kind: 'range' }>, dot: TValue, scope: Scope): void {
+  private range(node: ControlNode, dot: TValue, scope: Scope): void {
     const { decls } = node.pipe;
     const collection = this.pipe({ ...node.pipe, decls: [] }, dot, scope);
     let entries: [TValue, TValue][];
