@@ -109,7 +109,8 @@ export function parseCase(raw: unknown, where: string): ConformanceCase {
 export function parseCaseFile(text: string, file: string): ConformanceCase[] {
   let doc: unknown;
   try {
-    doc = parseYaml(text);
+    // Integers stay exact (bigint) so big expected values compare by their true value.
+    doc = parseYaml(text, { intAsBigInt: true });
   } catch (err) {
     throw new CaseFileError(file, `invalid YAML: ${(err as Error).message}`);
   }
@@ -121,14 +122,14 @@ export function parseCaseFile(text: string, file: string): ConformanceCase[] {
   }
 }
 
-/** Every `*.yaml` file under `dir`, recursively, sorted for a stable order. */
+/** Every `*.yaml` (or `*.yml`: the corpus has one) file under `dir`, recursively, sorted for a stable order. */
 export function findCaseFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (current: string): void => {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       const full = join(current, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && entry.name.endsWith('.yaml')) found.push(full);
+      else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) found.push(full);
     }
   };
   walk(dir);

@@ -172,10 +172,12 @@ describe('loadCases', () => {
     mkdirSync(join(root, 'sets', 'deep'), { recursive: true });
     writeFileSync(join(root, 'units', 'b.yaml'), 'cases:\n  - note: u1\n    query: x = 1\n    want_result: []\n  - note: u2\n    query: y\n    want_error: e\n');
     writeFileSync(join(root, 'sets', 'deep', 'a.yaml'), 'cases:\n  - note: s1\n    query: z\n    want_result: []\n');
+    writeFileSync(join(root, 'sets', 'deep', 'c.yml'), 'cases:\n  - note: s2\n    query: z\n    want_result: []\n');
     writeFileSync(join(root, 'FORMAT.md'), '# not a case');
     const cases = loadCases(root);
     expect(cases.map((c) => [c.folder, c.file, c.index, c.testCase.note])).toEqual([
       ['sets', 'sets/deep/a.yaml', 0, 's1'],
+      ['sets', 'sets/deep/c.yml', 0, 's2'],
       ['units', 'units/b.yaml', 0, 'u1'],
       ['units', 'units/b.yaml', 1, 'u2'],
     ]);

@@ -398,6 +398,8 @@ function namespaceValue(node: RuleNode, base: Value | undefined, st: State): Val
   const out = base instanceof ObjectValue ? ObjectValue.fromEntries(base.entries()) : new ObjectValue();
   for (const [name, child] of node.children) {
     const baseChild = base === undefined ? undefined : lookup(base, name);
+    // Where a base document and a rule overlap, OPA's merged view keeps the base document.
+    if (baseChild !== undefined && child.hasRules) continue;
     let v: Value | undefined;
     if (child.hasRules || st.dataOverrides.has(child.path.join('.'))) {
       if (child.kind === 'function') continue;

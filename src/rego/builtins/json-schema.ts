@@ -48,45 +48,48 @@ const ajv = new Ajv({
   strict: false,
   verbose: true,
   logger: false,
-  // The meta-schema check runs separately (see metaSchemaProblem) to tolerate what gojsonschema does.
-  validateSchema: false,
   code: { regExp: re2Engine },
 });
-
-/** ajv's meta-schema check, minus rules gojsonschema does not enforce (an empty `enum` is allowed). */
-function metaSchemaProblem(schema: unknown): string | undefined {
-  if (ajv.validateSchema(schema as object | boolean)) return undefined;
-  const errors = (ajv.errors ?? []).filter((e) => !(e.keyword === 'minItems' && e.instancePath.endsWith('/enum')));
-  return errors.length === 0 ? undefined : ajv.errorsText(errors);
-}
 addFormatsModule.default(ajv);
 
 const VALID_TYPES = ['array', 'boolean', 'integer', 'number', 'null', 'object', 'string'];
-/** Keywords whose values are data, not subschemas: their contents are not checked for `type`. */
+/** Keywords whose values are data, not subschemas: they are passed through untouched. */
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required']);
 
-/** gojsonschema's own check of `type` values, with its message. */
-function checkTypes(schema: unknown): void {
-  if (Array.isArray(schema)) {
-    schema.forEach(checkTypes);
-    return;
-  }
-  if (schema === null || typeof schema !== 'object') return;
-  for (const [key, sub] of Object.entries(schema)) {
-    if (key === 'type') {
-      const types: unknown[] = Array.isArray(sub) ? sub : [sub];
-      for (const t of types) {
-        if (typeof t === 'string' && !VALID_TYPES.includes(t)) {
-          throw new SchemaError(
-            `has a primitive type that is NOT VALID -- given: /${t}/ Expected valid values are:[${VALID_TYPES.join(' ')}]`,
-          );
-        }
-      }
-    } else if (key === 'properties' || key === 'patternProperties' || key === 'definitions' || key === '$defs') {
-      if (sub !== null && typeof sub === 'object') Object.values(sub as Record<string, unknown>).forEach(checkTypes);
-    } else if (!DATA_KEYWORDS.has(key)) checkTypes(sub);
+/** Stands in for an empty `enum` (which ajv refuses to compile): a value no document holds. */
+const NOTHING_ALLOWED = '\u0000tfguard:empty-enum\u0000';
+
+function checkType(sub: unknown): void {
+  const types: unknown[] = Array.isArray(sub) ? sub : [sub];
+  for (const t of types) {
+    if (typeof t === 'string' && !VALID_TYPES.includes(t)) {
+      throw new SchemaError(
+        `has a primitive type that is NOT VALID -- given: /${t}/ Expected valid values are:[${VALID_TYPES.join(' ')}]`,
+      );
+    }
   }
 }
+
+/**
+ * Prepares a schema for ajv: checks `type` values as gojsonschema does (with its message), and
+ * swaps an empty `enum` (valid for gojsonschema, rejecting everything) for one that matches nothing.
+ */
+function prepare(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(prepare);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, sub] of Object.entries(schema as Record<string, unknown>)) {
+    if (key === 'type') checkType(sub);
+    if (key === 'enum' && Array.isArray(sub) && sub.length === 0) out[key] = [NOTHING_ALLOWED];
+    else if (DATA_KEYWORDS.has(key) || key === 'type') out[key] = sub;
+    else if (SCHEMA_MAPS.has(key) && sub !== null && typeof sub === 'object' && !Array.isArray(sub)) {
+      out[key] = Object.fromEntries(Object.entries(sub as Record<string, unknown>).map(([k, v]) => [k, prepare(v)]));
+    } else out[key] = prepare(sub);
+  }
+  return out;
+}
+
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
 
 const compiled = new Map<string, ValidateFunction>();
 const CACHE_LIMIT = 100;
@@ -96,15 +99,12 @@ export function compileSchema(schema: unknown): ValidateFunction {
   const cacheKey = JSON.stringify(schema);
   const hit = compiled.get(cacheKey);
   if (hit) return hit;
-  checkTypes(schema);
   // ajv only knows draft-07; gojsonschema also accepts draft-04/06, which are close enough here.
-  let prepared = schema;
+  let prepared = prepare(schema);
   if (prepared !== null && typeof prepared === 'object' && !Array.isArray(prepared) && '$schema' in prepared) {
     const { $schema: _ignored, ...rest } = prepared as Record<string, unknown>;
     prepared = rest;
   }
-  const problem = metaSchemaProblem(prepared);
-  if (problem !== undefined) throw new SchemaError(`schema is invalid: ${problem}`);
   let validate: ValidateFunction;
   try {
     validate = ajv.compile(prepared as object | boolean);
@@ -169,8 +169,10 @@ function describe(err: ErrorObject, field: string): [string, string] | undefined
     }
     case 'required':
       return ['required', `${String(p.missingProperty)} is required`];
-    case 'enum':
-      return ['enum', `${field} must be one of the following: ${(p.allowedValues as unknown[]).map(json).join(', ')}`];
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]).filter((x) => x !== NOTHING_ALLOWED);
+      return ['enum', `${field} must be one of the following: ${allowed.map(json).join(', ')}`];
+    }
     case 'const':
       return ['const', `${field} does not match: ${json(p.allowedValue)}`];
     case 'additionalProperties':
