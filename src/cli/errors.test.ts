@@ -9,6 +9,12 @@ describe('errorReport', () => {
     expect(errorReport(parseError, false)).toBe('tfguard: p.rego:3:7: unexpected } token');
   });
 
+  it('names the command-line query when the location has no file', () => {
+    expect(describeError(new RegoError('eval_builtin_error', 'div: divide by zero', { file: '', row: 1, col: 6 }))).toBe(
+      '<query>:1:6: div: divide by zero',
+    );
+  });
+
   it('formats an unlocated Rego error with its detail', () => {
     expect(describeError(new RegoError('eval_builtin_error', 'div: divide by zero'))).toBe('div: divide by zero');
   });

@@ -23,7 +23,8 @@ export class CliError extends Error {
 }
 
 function formatRegoError(err: RegoError): string {
-  const where = err.location ? `${err.location.file}:${err.location.row}:${err.location.col}: ` : '';
+  // The query typed on the command line has no file name.
+  const where = err.location ? `${err.location.file || '<query>'}:${err.location.row}:${err.location.col}: ` : '';
   // Newlines would break the one-line contract; details of multi-line messages stay readable inline.
   return `${where}${err.detail}`.replace(/\s*\n\s*/g, ' ');
 }

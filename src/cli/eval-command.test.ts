@@ -2,18 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { Bindings, EvalOptions, Policy } from '../rego/index.js';
 import type { Value } from '../rego/value.js';
 import { ObjectValue, SetValue, fromJSON } from '../rego/value.js';
-import { documentRef, evalOutputJSON, evalOutputPretty, evaluateQuery, jsonText } from './eval-command.js';
+import { evalOutputJSON, evalOutputPretty, evaluateQuery, isValueQuery, jsonText } from './eval-command.js';
 
-describe('documentRef', () => {
+describe('isValueQuery', () => {
   it.each([
-    ['data.demo.deny', { root: 'data', keys: ['demo', 'deny'] }],
-    ['  data  ', { root: 'data', keys: [] }],
-    ['input.resource_changes', { root: 'input', keys: ['resource_changes'] }],
-    ['data.demo.deny[x]', undefined],
-    ['x := data.demo', undefined],
-    ['data.a; data.b', undefined],
-    ['datax.y', undefined],
-  ])('%j', (query, expected) => expect(documentRef(query)).toEqual(expected));
+    ['data.demo.deny', true],
+    ['  data  ', true],
+    ['input.resource_changes[0].type', true],
+    ['[1, {"a": data.x}]', true],
+    ['[x | x := input.a[_]]', true],
+    ['data.demo.deny[x]', false],
+    ['data.demo.deny[_]', false],
+    ['x := data.demo', false],
+    ['count(data.x)', false],
+    ['data.a; data.b', false],
+    ['data.a[', false],
+  ])('%j → %s', (query, expected) => expect(isValueQuery(query)).toBe(expected));
 });
 
 function fakePolicy(): Policy & { evaluated: string[]; queried: { query: string; options?: EvalOptions }[] } {
@@ -38,22 +42,17 @@ function fakePolicy(): Policy & { evaluated: string[]; queried: { query: string;
 describe('evaluateQuery', () => {
   const input = fromJSON({ a: { b: [1, 2] } });
 
-  it('evaluates a data reference as a document', () => {
+  it('evaluates a value query as a document', () => {
     const policy = fakePolicy();
     expect(evaluateQuery(policy, { query: 'data.demo.deny', strictBuiltinErrors: false }, undefined, new ObjectValue())).toEqual({
       kind: 'expression',
       value: SetValue.of(['a', 'b']),
     });
-    expect(policy.evaluated).toEqual(['data.demo.deny']);
-  });
-
-  it('reads an input reference directly', () => {
-    const result = evaluateQuery(fakePolicy(), { query: 'input.a.b', strictBuiltinErrors: false }, input, new ObjectValue());
-    expect(result).toEqual({ kind: 'expression', value: [1, 2] });
-    expect(evaluateQuery(fakePolicy(), { query: 'input.nope.b', strictBuiltinErrors: false }, input, new ObjectValue())).toEqual({
+    expect(evaluateQuery(policy, { query: 'input.nope', strictBuiltinErrors: false }, input, new ObjectValue())).toEqual({
       kind: 'expression',
       value: undefined,
     });
+    expect(policy.evaluated).toEqual(['data.demo.deny', 'input.nope']);
   });
 
   it('runs any other query for its bindings, passing options through', () => {

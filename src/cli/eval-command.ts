@@ -1,12 +1,14 @@
 /**
  * `tfguard eval`: evaluate a query against policies, data and input, printing OPA's `opa eval` JSON.
- * A query that is a plain document reference (`data.demo.deny`, `input.resource_changes`) is
- * printed in the expressions form with its value; any other query prints its variable bindings.
+ * A query that is a single term without variables (`data.demo.deny`, `input.resource_changes[0]`)
+ * is printed in the expressions form with its value; any other query prints its variable bindings.
  */
+import type { Term } from '../rego/ast.js';
 import type { Bindings, Policy } from '../rego/index.js';
 import { compile } from '../rego/index.js';
+import { parseTerm } from '../rego/parser.js';
 import type { Value } from '../rego/value.js';
-import { isObject, stringify, toJSON } from '../rego/value.js';
+import { stringify, toJSON } from '../rego/value.js';
 import { ExitCode } from './errors.js';
 import type { ExitCodeValue } from './errors.js';
 import type { CliIO } from './io.js';
@@ -14,6 +16,9 @@ import { println } from './io.js';
 import { loadData, loadPolicyPaths, readDocument } from './load.js';
 
 export type EvalFormat = 'json' | 'pretty';
+
+/** The file name the engine's locations carry for the query text itself. */
+const QUERY_FILE = '';
 
 export interface EvalArgs {
   policies: readonly string[];
@@ -24,23 +29,40 @@ export interface EvalArgs {
   query: string;
 }
 
-const IDENTIFIER = '[A-Za-z_][A-Za-z0-9_]*';
-const DOCUMENT_REF = new RegExp(`^(data|input)((?:\\.${IDENTIFIER})*)$`);
-
-/** A query naming a document by a dotted path: its root (`data`/`input`) and the keys below it. */
-export function documentRef(query: string): { root: 'data' | 'input'; keys: string[] } | undefined {
-  const match = DOCUMENT_REF.exec(query.trim());
-  if (!match) return undefined;
-  return { root: match[1] as 'data' | 'input', keys: match[2].split('.').filter((k) => k !== '') };
+/** Whether a term mentions variables of the query (roots `data` and `input` are documents, not variables). */
+export function termHasVariables(term: Term): boolean {
+  switch (term.type) {
+    case 'var':
+      return term.name !== 'data' && term.name !== 'input';
+    case 'ref':
+      return termHasVariables(term.head) || term.path.some(termHasVariables);
+    case 'array':
+    case 'set':
+      return term.items.some(termHasVariables);
+    case 'object':
+      return term.entries.some(([k, v]) => termHasVariables(k) || termHasVariables(v));
+    case 'call':
+      return term.args.some(termHasVariables);
+    case 'template':
+      return term.parts.some((p) => typeof p !== 'string' && termHasVariables(p));
+    default:
+      // Scalars, and comprehensions (their variables are local to them).
+      return false;
+  }
 }
 
-function lookup(value: Value | undefined, keys: readonly string[]): Value | undefined {
-  let current = value;
-  for (const key of keys) {
-    if (current === undefined || !isObject(current)) return undefined;
-    current = current.get(key);
+/**
+ * A query that is one term without variables (`data.demo.deny`, `input.resource_changes[0]`) is a
+ * value to print in the expressions form; anything else is run for its bindings.
+ */
+export function isValueQuery(query: string): boolean {
+  let term: Term;
+  try {
+    term = parseTerm(query, QUERY_FILE);
+  } catch {
+    return false;
   }
-  return current;
+  return !termHasVariables(term);
 }
 
 /** Serialises plain JSON data (that may hold bigints from `toJSON`) exactly. */
@@ -54,11 +76,7 @@ export type EvalResult = { kind: 'expression'; value: Value | undefined } | { ki
 /** Evaluates the query the way its shape calls for. */
 export function evaluateQuery(policy: Policy, args: Pick<EvalArgs, 'query' | 'strictBuiltinErrors'>, input: Value | undefined, data: Value): EvalResult {
   const options = { input, data, strictBuiltinErrors: args.strictBuiltinErrors };
-  const ref = documentRef(args.query);
-  if (ref?.root === 'data') {
-    return { kind: 'expression', value: policy.evaluate(['data', ...ref.keys].join('.'), options) };
-  }
-  if (ref?.root === 'input') return { kind: 'expression', value: lookup(input, ref.keys) };
+  if (isValueQuery(args.query)) return { kind: 'expression', value: policy.evaluate(args.query, options) };
   return { kind: 'bindings', rows: policy.query(args.query, options) };
 }
 
