@@ -5,11 +5,11 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './app.js';
 import type { CliIO } from './io.js';
 
-function captureIO(): CliIO & { out: string; err: string } {
+function captureIO(colorSupported = false): CliIO & { out: string; err: string } {
   const io = {
     out: '',
     err: '',
-    colorSupported: false,
+    colorSupported,
     stdout: (text: string) => {
       io.out += text;
     },
@@ -73,5 +73,73 @@ describe('runCli input errors', () => {
     const io = captureIO();
     expect(await runCli(['eval', '--debug', '-d', join(root, 'missing.rego'), 'data.x'], io)).toBe(2);
     expect(io.err.split('\n').length).toBeGreaterThan(2);
+  });
+});
+
+describe('runCli with the engine', () => {
+  const demo = (file: string): string => join(import.meta.dirname, '..', '..', 'fixtures', 'demo', file);
+
+  it('evaluates the demo policy like opa eval', async () => {
+    const io = captureIO();
+    expect(await runCli(['eval', '-d', demo('policy.rego'), '-i', demo('input.json'), 'data.demo.deny'], io)).toBe(0);
+    expect(JSON.parse(io.out)).toEqual({
+      result: [
+        {
+          expressions: [
+            {
+              value: [
+                'aws_instance.web: instance is missing the "owner" tag',
+                'aws_s3_bucket.logs: S3 bucket must not be public (acl is public-read)',
+              ],
+              text: 'data.demo.deny',
+              location: { row: 1, col: 1 },
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('prints {} for an undefined document and bindings for a query with variables', async () => {
+    const undefinedIO = captureIO();
+    expect(await runCli(['eval', '-d', demo('policy.rego'), 'data.demo.nothing'], undefinedIO)).toBe(0);
+    expect(undefinedIO.out).toBe('{}\n');
+    const io = captureIO();
+    expect(await runCli(['eval', 'x := [10, 20][1]'], io)).toBe(0);
+    expect(JSON.parse(io.out)).toEqual({ result: [{ bindings: { x: 20 } }] });
+  });
+
+  it('reports a parse error as file:line:col in one line', async () => {
+    const bad = join(root, 'bad.rego');
+    writeFileSync(bad, 'package p\n\nx := 1 +\n');
+    const io = captureIO();
+    expect(await runCli(['eval', '-d', bad, 'data.p'], io)).toBe(2);
+    expect(io.err).toMatch(new RegExp(`^tfguard: ${bad}:\\d+:\\d+: .+\\n$`));
+  });
+
+  it('reports a strict builtin error in the query', async () => {
+    const io = captureIO();
+    expect(await runCli(['eval', '--strict-builtin-errors', 'x := 1 / 0'], io)).toBe(2);
+    expect(io.err).toBe('tfguard: <query>:1:6: div: divide by zero\n');
+  });
+
+  it('runs the demo tests', async () => {
+    const io = captureIO();
+    expect(await runCli(['test', demo('policy.rego'), demo('policy_test.rego')], io)).toBe(0);
+    expect(io.out).toBe('PASS: 3/3\n');
+  });
+
+  it('exits 1 when a test fails, showing it without colour under --no-color', async () => {
+    const file = join(root, 'failing_test.rego');
+    writeFileSync(file, 'package t\n\ntest_ok if true\n\ntest_bad if 1 == 2\n');
+    const io = captureIO(true);
+    const code = await runCli(['test', '--no-color', file], io);
+    expect(code).toBe(1);
+    expect(io.out).toContain(`${file}:5:\ndata.t.test_bad: FAIL (`);
+    expect(io.out).not.toContain('\u001b[');
+    expect(io.out).toMatch(/PASS: 1\/2\nFAIL: 1\/2\n$/);
+    const coloured = captureIO(true);
+    await runCli(['test', file], coloured);
+    expect(coloured.out).toContain('\u001b[31mFAIL\u001b[39m');
   });
 });

@@ -90,6 +90,7 @@ export async function runConformanceCli(argv: readonly string[], engine: Engine,
     .option('verbose', { alias: 'v', type: 'boolean', default: false, description: 'List failing cases with the reason' })
     .option('debug', { type: 'boolean', default: false, description: 'Show stack traces for errors' })
     .strict()
+    .version(false)
     .help()
     .exitProcess(false)
     .fail((message, err) => {

@@ -87,7 +87,7 @@ describe('output', () => {
   it('renders pretty output', () => {
     expect(evalOutputPretty(deny)).toBe('[\n  "a",\n  "b"\n]');
     expect(evalOutputPretty({ kind: 'expression', value: undefined })).toBe('undefined');
-    expect(evalOutputPretty({ kind: 'bindings', rows: [new Map()] })).toBe('true');
+    expect(evalOutputPretty({ kind: 'bindings', rows: [new Map<string, Value>()] })).toBe('true');
     const rows = [new Map<string, Value>([['x', 1], ['name', 'web']]), new Map<string, Value>([['x', 22], ['name', 'db']])];
     expect(evalOutputPretty({ kind: 'bindings', rows })).toBe(
       ['+----+-------+', '| x  | name  |', '+----+-------+', '| 1  | "web" |', '| 22 | "db"  |', '+----+-------+'].join('\n'),

@@ -31,6 +31,8 @@ describe('resultMismatch', () => {
     { name: 'row count matters', testCase: { wantResult: [{ x: 1 }] }, rows: [row({ x: 1 }), row({ x: 1 })], pass: false },
     { name: 'extra variable fails', testCase: { wantResult: [{ x: 1 }] }, rows: [row({ x: 1, y: 2 })], pass: false },
     { name: 'bigint equals float by value', testCase: { wantResult: [{ x: 1e20 }] }, rows: [row({ x: 10n ** 20n })], pass: true },
+    { name: 'exact big integers match', testCase: { wantResult: [{ x: 18446744073709551614n }] }, rows: [row({ x: 18446744073709551614n })], pass: true },
+    { name: 'big integers differing in the last digit do not', testCase: { wantResult: [{ x: 18446744073709551614n }] }, rows: [row({ x: 18446744073709551616n })], pass: false },
     { name: '1.0 equals 1', testCase: { wantResult: [{ x: 1.0 }] }, rows: [row({ x: 1 })], pass: true },
     { name: 'set compares as sorted list', testCase: { wantResult: [{ x: [1, 2, 3] }] }, rows: [row({ x: SetValue.of([3, 1, 2]) })], pass: true },
     { name: 'unsorted list vs set fails without sort_bindings', testCase: { wantResult: [{ x: [3, 1, 2] }] }, rows: [row({ x: SetValue.of([3, 1, 2]) })], pass: false },

@@ -184,6 +184,12 @@ describe('loadCases', () => {
     expect(loadCases(join(root, 'units')).map((c) => c.folder)).toEqual(['units', 'units']);
   });
 
+  it('keeps big integers of the YAML exact', () => {
+    const [c] = parseCaseFile('cases:\n  - note: n\n    query: q\n    data: {n: 3}\n    want_result: [{x: 18446744073709551614}]\n', 'big.yaml');
+    expect(c.wantResult).toEqual([{ x: 18446744073709551614n }]);
+    expect(c.data).toEqual({ n: 3n });
+  });
+
   it('rejects malformed files with the file name', () => {
     expect(() => parseCaseFile('cases: 3', 'bad.yaml')).toThrow(/bad.yaml: expected a top-level 'cases' list/);
     expect(() => parseCaseFile('cases:\n  - note: n\n', 'bad.yaml')).toThrow(/'query' is required/);

@@ -158,8 +158,8 @@ function applyWith(e: Expr, env: Env, st: State): State {
 }
 
 function isFunctionTarget(root: RuleNode, path: Value[]): boolean {
-  if (!path.every((p) => typeof p === 'string')) return false;
-  return findNode(root, path as string[])?.kind === 'function';
+  const names = path.filter((p): p is string => typeof p === 'string');
+  return names.length === path.length && findNode(root, names)?.kind === 'function';
 }
 
 function mockFor(value: Term, env: Env, st: State): Mock {
@@ -205,7 +205,63 @@ function groundValue(t: Term, env: Env, st: State): Value {
 
 // ---- terms -----------------------------------------------------------------------------------
 
-const literalCache = new WeakMap<Term, Value>();
+const literalCache = new WeakMap<Term, Value | null>();
+const NOT_LITERAL = null;
+
+/**
+ * The value of a term made only of constants (`[1, {"a": "b"}]`), built once and cached; undefined
+ * for terms that need evaluation. Large constant tables in policies then cost nothing per query.
+ */
+function literalValue(t: Term): Value | undefined {
+  const cached = literalCache.get(t);
+  if (cached !== undefined) return cached === NOT_LITERAL ? undefined : (cached as Value);
+  const v = buildLiteral(t);
+  literalCache.set(t, v === undefined ? NOT_LITERAL : v);
+  return v;
+}
+
+function buildLiteral(t: Term): Value | undefined {
+  switch (t.type) {
+    case 'null':
+      return null;
+    case 'boolean':
+    case 'string':
+    case 'number':
+      return t.value;
+    case 'array': {
+      const out: Value[] = [];
+      for (const item of t.items) {
+        const v = literalValue(item);
+        if (v === undefined) return undefined;
+        out.push(v);
+      }
+      return out;
+    }
+    case 'set': {
+      const out = new SetValue();
+      for (const item of t.items) {
+        const v = literalValue(item);
+        if (v === undefined) return undefined;
+        out.add(v);
+      }
+      return out;
+    }
+    case 'object': {
+      const out = new ObjectValue();
+      for (const [kt, vt] of t.entries) {
+        const key = literalValue(kt);
+        const val = key === undefined ? undefined : literalValue(vt);
+        if (key === undefined || val === undefined) return undefined;
+        const prev = out.get(key);
+        if (prev !== undefined && !equal(prev, val)) return undefined; // let evaluation report the conflict
+        out.put(key, val);
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
 
 export function evalTerm(t: Term, env: Env, st: State, k: KV): boolean {
   switch (t.type) {
@@ -225,13 +281,18 @@ export function evalTerm(t: Term, env: Env, st: State, k: KV): boolean {
     case 'ref':
       return evalRef(t, env, st, k);
     case 'array': {
-      const lit = literalCache.get(t);
+      const lit = literalValue(t);
       if (lit !== undefined) return k(lit);
       return evalTerms(t.items, 0, [], env, st, (items) => k(items));
     }
-    case 'set':
+    case 'set': {
+      const lit = literalValue(t);
+      if (lit !== undefined) return k(lit);
       return evalTerms(t.items, 0, [], env, st, (items) => k(SetValue.of(items)));
-    case 'object':
+    }
+    case 'object': {
+      const lit = literalValue(t);
+      if (lit !== undefined) return k(lit);
       return evalEntries(t.entries, 0, [], env, st, (entries) => {
         const obj = new ObjectValue();
         for (const [key, val] of entries) {
@@ -241,6 +302,7 @@ export function evalTerm(t: Term, env: Env, st: State, k: KV): boolean {
         }
         return k(obj);
       });
+    }
     case 'arraycomp': {
       const out: Value[] = [];
       evalBody(t.body, 0, env, st, () => evalTerm(t.term, env, st, (v) => (out.push(v), false)));
@@ -556,7 +618,7 @@ function defaultValue(node: RuleNode, st: State): Value | undefined {
 /** Calls a user-defined function; results are memoised per state and argument list. */
 function callFunction(node: RuleNode, args: Value[], st: State, loc: Location): Value | undefined {
   let memo = st.fnCache.get(node);
-  if (!memo) st.fnCache.set(node, (memo = new Map()));
+  if (!memo) st.fnCache.set(node, (memo = new Map<string, Value | undefined>()));
   const key = hashKey(args);
   if (memo.has(key)) return memo.get(key);
   let result: Value | undefined;

@@ -280,21 +280,51 @@ export function fromJSON(x: unknown): Value {
 
 /**
  * Converts a Rego value to plain JSON data: sets become sorted arrays, non-string object keys are
- * serialised as JSON text (as OPA does), and big integers become `bigint` unless `bigAsNumber`.
+ * written in Rego syntax (as OPA does), big integers stay `bigint`. Objects have no prototype, so a
+ * `__proto__` key is an ordinary key.
  */
 export function toJSON(v: Value): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return (v as readonly Value[]).map(toJSON);
   if (v instanceof SetValue) return v.values().map(toJSON);
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of (v as ObjectValue).entries()) out[typeof k === 'string' ? k : stringify(k)] = toJSON(x);
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const [k, x] of (v as ObjectValue).entries()) out[objectKeyText(k)] = toJSON(x);
   return out;
 }
 
-/** Serialises a value as JSON text, exactly (big integers included). */
+const objectKeyText = (k: Value): string => (typeof k === 'string' ? k : toRegoString(k));
+
+/** Serialises a value as JSON text, exactly (big integers included), with object keys in Rego order. */
 export function stringify(v: Value, indent?: number): string {
-  const json = JSON.stringify(toJSON(v), (_k, x: unknown) => (typeof x === 'bigint' ? `\u0000big:${x}` : x), indent);
-  return json.replace(/"\\u0000big:(-?\d+)"/g, '$1');
+  const pad = indent ? ' '.repeat(indent) : '';
+  const write = (x: Value, depth: number): string => {
+    if (x === null) return 'null';
+    switch (typeof x) {
+      case 'boolean':
+        return String(x);
+      case 'number':
+      case 'bigint':
+        return numberToString(x);
+      case 'string':
+        return JSON.stringify(x);
+    }
+    const items: string[] = [];
+    let open: string;
+    let close: string;
+    if (x instanceof ObjectValue) {
+      [open, close] = ['{', '}'];
+      for (const [k, val] of x.entries()) items.push(JSON.stringify(objectKeyText(k)) + (pad ? ': ' : ':') + write(val, depth + 1));
+    } else {
+      [open, close] = ['[', ']'];
+      const list = x instanceof SetValue ? x.values() : (x as readonly Value[]);
+      for (const val of list) items.push(write(val, depth + 1));
+    }
+    if (items.length === 0) return open + close;
+    if (!pad) return open + items.join(',') + close;
+    const inner = '\n' + pad.repeat(depth + 1);
+    return open + inner + items.join(',' + inner) + '\n' + pad.repeat(depth) + close;
+  };
+  return write(v, 0);
 }
 
 /** Renders a value in Rego term syntax (sets as {…}, `set()` for the empty set), as OPA prints values. */

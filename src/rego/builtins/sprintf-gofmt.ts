@@ -404,9 +404,9 @@ export function goSprintf(format: string, args: readonly GoArg[]): string {
   const p = new Printer();
   const end = format.length;
   let argNum = 0;
-  let afterIndex = false;
+  let afterIndex: boolean;
   let reordered = false;
-  let goodArgNum = true;
+  let goodArgNum: boolean;
 
   const argNumber = (i: number): { argNum: number; i: number; found: boolean } => {
     if (i >= end || format[i] !== '[') return { argNum, i, found: false };
@@ -522,7 +522,7 @@ export function goSprintf(format: string, args: readonly GoArg[]): string {
       }
     }
 
-    if (!afterIndex) ({ argNum, i, found: afterIndex } = argNumber(i));
+    if (!afterIndex) ({ argNum, i } = argNumber(i));
 
     if (i >= end) {
       p.out += '%!(NOVERB)';

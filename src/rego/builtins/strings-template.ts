@@ -37,10 +37,12 @@ function fromRego(v: Value): TValue {
   return map;
 }
 
+const isList = (v: TValue): v is readonly TValue[] => Array.isArray(v);
+
 function truth(v: TValue): boolean {
   if (v === null || v === MISSING || v === false || v === '') return false;
   if (v instanceof GoInt) return v.value !== 0;
-  if (Array.isArray(v)) return v.length > 0;
+  if (isList(v)) return v.length > 0;
   if (v instanceof Map) return v.size > 0;
   return true;
 }
@@ -56,7 +58,7 @@ function show(v: TValue): string {
     const keys = [...v.keys()].sort(compareStrings);
     return 'map[' + keys.map((k) => `${k}:${show(v.get(k)!)}`).join(' ') + ']';
   }
-  return '[' + (v as readonly TValue[]).map(show).join(' ') + ']';
+  return '[' + (isList(v) ? v : []).map(show).join(' ') + ']';
 }
 
 function goTypeName(v: TValue): string {
@@ -312,8 +314,8 @@ function parseTemplate(src: string): Node[] {
 
 // ---------- execution ----------
 
-class BreakSignal {}
-class ContinueSignal {}
+class BreakSignal extends Error {}
+class ContinueSignal extends Error {}
 
 type Scope = Map<string, TValue>[];
 
@@ -365,13 +367,13 @@ const FUNCTIONS: Record<string, (args: TValue[]) => TValue> = {
   len: ([a]) => {
     if (typeof a === 'string') return new GoInt(Buffer.byteLength(a));
     if (a instanceof JsonNumber) return new GoInt(a.text.length);
-    if (Array.isArray(a)) return new GoInt(a.length);
+    if (isList(a)) return new GoInt(a.length);
     if (a instanceof Map) return new GoInt(a.size);
     return fail(`error calling len: len of type ${goTypeName(a)}`);
   },
   index: ([base, ...keys]) =>
     keys.reduce<TValue>((acc, k) => {
-      if (Array.isArray(acc) && k instanceof GoInt) {
+      if (isList(acc) && k instanceof GoInt) {
         if (k.value < 0 || k.value >= acc.length) fail(`error calling index: index out of range: ${k.value}`);
         return acc[k.value];
       }
@@ -413,7 +415,7 @@ class Executor {
         throw new ContinueSignal();
       case 'if':
       case 'with': {
-        const inner: Scope = [...scope, new Map()];
+        const inner: Scope = [...scope, new Map<string, TValue>()];
         const value = this.pipe(node.pipe, dot, inner);
         if (truth(value)) this.run(node.list, node.kind === 'with' ? value : dot, inner);
         else this.run(node.elseList, dot, inner);
@@ -429,7 +431,7 @@ class Executor {
     const { decls } = node.pipe;
     const collection = this.pipe({ ...node.pipe, decls: [] }, dot, scope);
     let entries: [TValue, TValue][];
-    if (Array.isArray(collection)) entries = collection.map((v, i) => [new GoInt(i), v]);
+    if (isList(collection)) entries = collection.map((v, i) => [new GoInt(i), v]);
     else if (collection instanceof Map) entries = [...collection.keys()].sort(compareStrings).map((k) => [k, collection.get(k)!]);
     else if (collection instanceof GoInt) entries = Array.from({ length: collection.value }, (_, i) => [new GoInt(i), new GoInt(i)]);
     else if (collection === null || collection === MISSING) entries = [];
@@ -490,7 +492,7 @@ class Executor {
       case 'ident':
         return this.command([arg], dot, scope, undefined);
       case 'pipe':
-        return this.pipe(arg.pipe, dot, [...scope, new Map()]);
+        return this.pipe(arg.pipe, dot, [...scope, new Map<string, TValue>()]);
       case 'var': {
         const base = arg.name === '$' ? this.root : lookupVar(scope, arg.name);
         return arg.path.reduce(field, base);
