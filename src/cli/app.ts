@@ -10,14 +10,26 @@ import { runEval } from './eval-command.js';
 import type { EvalFormat } from './eval-command.js';
 import type { CliIO } from './io.js';
 import { colorsFor, println, processIO } from './io.js';
-import { packageVersion } from './repo.js';
+import { packageVersion } from '../package-root.js';
 import { runTestCommand } from './test-command.js';
+import { SCAN_FORMATS, runScan, type ScanFormat } from './scan-command.js';
+import { SEVERITIES } from '../engine/finding.js';
 import type { TestFormat } from './test-command.js';
 
 class UsageError extends Error {}
 
 const DEFAULT_EVAL_FORMAT: EvalFormat = 'json';
 const DEFAULT_TEST_FORMAT: TestFormat = 'text';
+
+/** Runs an asynchronous command body, turning any error into the one-line report and its exit code. */
+async function guardedAsync(io: CliIO, debug: boolean, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (err) {
+    println(io.stderr, errorReport(err, debug));
+    return exitCodeOf(err);
+  }
+}
 
 /** Runs a command body, turning any error into the one-line report and its exit code. */
 function guarded(io: CliIO, debug: boolean, body: () => number): number {
@@ -56,6 +68,21 @@ function evalOptions<T>(parser: Argv<T>) {
     .option('strict-builtin-errors', { type: 'boolean', default: false, description: 'Treat builtin errors as query errors' });
 }
 
+function scanOptions<T>(parser: Argv<T>) {
+  return parser
+    .positional('files', { type: 'string', array: true, demandOption: true, description: 'Plan or state JSON files, or directories of them' })
+    .option('format', { alias: 'f', choices: SCAN_FORMATS, default: 'text' as ScanFormat, description: 'Report format' })
+    .option('output', { alias: 'o', type: 'string', description: 'Write the report to this file instead of stdout' })
+    .option('fail-on', { choices: SEVERITIES, description: 'Lowest severity that blocks (default: fail_on in .tfguard.yml, else high)' })
+    .option('fail-on-existing', { type: 'boolean', default: false, description: 'Findings the change did not introduce block too' })
+    .option('fail-on-unknown', { type: 'boolean', default: false, description: 'Findings that cannot be verified until apply block too' })
+    .option('policy', { alias: 'p', type: 'string', array: true, default: [], description: 'Extra policy directory (repeatable)' })
+    .option('builtin', { type: 'boolean', default: true, description: 'Use the built-in policies (--no-builtin to use only yours)' })
+    .option('config', { alias: 'c', type: 'string', description: 'Config file (default: .tfguard.yml in the working directory)' })
+    .option('source-dir', { type: 'string', description: 'Terraform source directory, to point findings at file:line (default: .)' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, description: 'Only the summary line (and nothing when it passes)' });
+}
+
 function testOptions<T>(parser: Argv<T>) {
   return parser
     .positional('paths', { type: 'string', array: true, demandOption: true, description: 'Rego files or directories' })
@@ -92,6 +119,32 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
       },
     )
     .command(
+      'scan <files..>',
+      'Scan Terraform plans or states with the policies; exit 1 when a finding blocks',
+      (y) => scanOptions(y),
+      async (args) => {
+        exitCode = await guardedAsync(io, args.debug, () =>
+          runScan(
+            {
+              files: args.files,
+              format: args.format,
+              output: args.output,
+              failOn: args['fail-on'],
+              failOnExisting: args['fail-on-existing'],
+              failOnUnknown: args['fail-on-unknown'],
+              quiet: args.quiet,
+              color: colorsFor(io, args.color).isColorSupported,
+              policies: args.policy,
+              builtin: args.builtin,
+              config: args.config,
+              sourceDir: args['source-dir'],
+            },
+            io,
+          ),
+        );
+      },
+    )
+    .command(
       'test <paths..>',
       'Run the test_* rules of Rego files (like opa test)',
       (y) => testOptions(y),
@@ -105,6 +158,9 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
         );
       },
     )
+    .example('$0 scan plan.json', 'Scan a plan (terraform show -json tfplan > plan.json) with the built-in policies')
+    .example('$0 scan plan.json --format sarif -o tfguard.sarif', 'SARIF for GitHub code scanning')
+    .example('$0 scan plans/ --fail-on critical --policy ./my-policies', 'Several plans, your policies too, block only on critical')
     .example('$0 eval -d policies/ -i plan.json data.terraform.deny', 'Evaluate the deny rules over a plan')
     .example('$0 eval -d fixtures/demo -i fixtures/demo/input.json --format pretty data.demo.deny', 'Human-readable output')
     .example('$0 test policies/ --verbose', 'Run every policy test, showing passes too')

@@ -13,7 +13,7 @@ import { CliError, ExitCode, describeError, errorReport, exitCodeOf } from './er
 import { jsonText } from './eval-command.js';
 import type { CliIO } from './io.js';
 import { println, processIO } from './io.js';
-import { findRepoRoot } from './repo.js';
+import { findRepoRoot } from '../package-root.js';
 
 export const BASELINE_FILE = 'conformance-baseline.json';
 

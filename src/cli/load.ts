@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { SourceFile } from '../rego/index.js';
 import type { Value } from '../rego/value.js';
 import { ObjectValue, fromJSON, isObject, stringify } from '../rego/value.js';
+import { listRegoFiles } from '../engine/policy-files.js';
 import { CliError } from './errors.js';
 
 const FS_MESSAGES: Record<string, string> = {
@@ -42,25 +43,6 @@ export function readText(path: string): string {
   }
 }
 
-function listRegoFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (current: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch (err) {
-      throw fsError(current, err);
-    }
-    for (const entry of entries) {
-      const full = join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.rego')) found.push(full);
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
-
 const DATA_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
 
 export interface LoadedPaths {
@@ -75,7 +57,7 @@ export function loadPolicyPaths(paths: readonly string[]): LoadedPaths {
   const dataFiles: string[] = [];
   for (const path of paths) {
     if (statPath(path).isDirectory()) {
-      const files = listRegoFiles(path);
+      const files = listRegoFiles(path, fsError);
       if (files.length === 0) throw new CliError(`${path}: no .rego files found`);
       for (const file of files) sources.push({ file, text: readText(file) });
     } else if (DATA_EXTENSIONS.has(extname(path).toLowerCase())) {
