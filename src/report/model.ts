@@ -70,7 +70,7 @@ export function buildReport(results: DocumentResult[], policies: PolicyInfo[], v
     policies,
     summary: {
       blocking,
-      bySeverity: count(SEVERITIES, (f) => (f.status === 'fail' ? f.severity : undefined)),
+      bySeverity: count(SEVERITIES, (f) => (f.status === 'fail' && !(f.waiver && !f.waiver.expired) ? f.severity : undefined)),
       byChange: count(['new', 'existing', 'fixed'] as const, (f) => f.change, () => true),
       unknown: findings.filter((f) => f.status === 'unknown' && f.change !== 'fixed').length,
       waived: findings.filter((f) => f.waiver && !f.waiver.expired).length,
