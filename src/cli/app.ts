@@ -13,6 +13,7 @@ import { colorsFor, println, processIO } from './io.js';
 import { packageVersion } from '../package-root.js';
 import { runTestCommand } from './test-command.js';
 import { SCAN_FORMATS, runScan, type ScanFormat } from './scan-command.js';
+import { runPoliciesList } from './policies-command.js';
 import { SEVERITIES } from '../engine/finding.js';
 import type { TestFormat } from './test-command.js';
 
@@ -144,6 +145,22 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
         );
       },
     )
+    .command('policies', 'Inspect the policy library', (y) =>
+      y
+        .command(
+          'list',
+          'List every control with its id, severity, title, compliance controls and source',
+          (yy) =>
+            yy
+              .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const, description: 'Output format' })
+              .option('policy', { alias: 'p', type: 'string', array: true, default: [], description: 'Extra policy directory (repeatable)' })
+              .option('builtin', { type: 'boolean', default: true, description: 'Include the built-in policies' }),
+          (args) => {
+            exitCode = guarded(io, args.debug, () => runPoliciesList({ format: args.format, policies: args.policy, builtin: args.builtin }, io));
+          },
+        )
+        .demandCommand(1, 'a policies subcommand is required'),
+    )
     .command(
       'test <paths..>',
       'Run the test_* rules of Rego files (like opa test)',
@@ -163,6 +180,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .example('$0 scan plans/ --fail-on critical --policy ./my-policies', 'Several plans, your policies too, block only on critical')
     .example('$0 eval -d policies/ -i plan.json data.terraform.deny', 'Evaluate the deny rules over a plan')
     .example('$0 eval -d fixtures/demo -i fixtures/demo/input.json --format pretty data.demo.deny', 'Human-readable output')
+    .example('$0 policies list --format json', 'Every built-in control with its metadata')
     .example('$0 test policies/ --verbose', 'Run every policy test, showing passes too')
     .example('$0 test policies/ --run s3', 'Run only the tests whose path matches /s3/')
     // `-d a -d b` repeats a flag as opa does; a greedy array would swallow the query after `-d a`.

@@ -725,13 +725,19 @@ class Parser {
     const expr = this.parseLiteral();
     if (expr.negated) this.error("unexpected negation ('not') in template-string expression", expr.loc);
     if (expr.kind !== 'term') this.error(`unexpected '${expr.kind}' in template-string expression`, expr.loc);
-    if (expr.with.length > 0) this.error("unexpected 'with' in template-string expression", expr.loc);
     const term = expr.term;
     if (term.type === 'call' && term.operator.type === 'var') {
       if (term.operator.name === 'eq') this.error("unexpected unification ('=') in template-string expression", expr.loc);
       if (term.operator.name === 'assign') this.error("unexpected assignment (':=') in template-string expression", expr.loc);
     }
-    return term;
+    if (expr.with.length === 0) return term;
+    // `{x with input as v}`: a term cannot carry `with`, so the part becomes `[t | t := x with …][0]`,
+    // which has the value of the expression under the modifiers, or is undefined.
+    const loc = expr.loc;
+    const v: VarTerm = { type: 'var', name: `$${this.wildcards++}`, loc };
+    const assign: Term = { type: 'call', operator: { type: 'var', name: 'assign', loc }, args: [v, term], loc };
+    const body = [{ ...expr, term: assign }];
+    return { type: 'ref', head: { type: 'arraycomp', term: v, body, loc }, path: [{ type: 'number', value: 0, text: '0', loc }], loc };
   }
 
   /**

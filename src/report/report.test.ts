@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import Ajv04 from 'ajv-draft-04';
+import Ajv04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import { buildReport } from './model.js';
 import { renderSarif } from './sarif.js';
@@ -71,8 +71,10 @@ describe('SARIF', () => {
   const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
   // The official schema has a language-tag pattern that is only valid without the `u` flag.
+  // CommonJS default export seen through NodeNext typing.
+  const Ajv04 = Ajv04Module.default;
   const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
-  (addFormatsModule as unknown as (a: Ajv04) => void)(ajv);
+  (addFormatsModule as unknown as (a: InstanceType<typeof Ajv04>) => void)(ajv);
   const validate = ajv.compile(schema);
   const log = JSON.parse(renderSarif(report)) as { runs: { results: { ruleId: string; suppressions?: unknown[]; locations: { physicalLocation: { region?: { startLine: number } } }[] }[]; tool: { driver: { rules: { id: string }[] } } }[] };
 
