@@ -280,7 +280,7 @@ export function fromJSON(x: unknown): Value {
 
 /**
  * Converts a Rego value to plain JSON data: sets become sorted arrays, non-string object keys are
- * written in Rego syntax (as OPA does), big integers stay `bigint`. Objects have no prototype, so a
+ * written as compact JSON (as OPA does), big integers stay `bigint`. Objects have no prototype, so a
  * `__proto__` key is an ordinary key.
  */
 export function toJSON(v: Value): unknown {
@@ -292,7 +292,7 @@ export function toJSON(v: Value): unknown {
   return out;
 }
 
-const objectKeyText = (k: Value): string => (typeof k === 'string' ? k : toRegoString(k));
+const objectKeyText = (k: Value): string => (typeof k === 'string' ? k : stringify(k));
 
 /** Serialises a value as JSON text, exactly (big integers included), with object keys in Rego order. */
 export function stringify(v: Value, indent?: number): string {
