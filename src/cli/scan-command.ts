@@ -1,18 +1,14 @@
 /** `tfguard scan`: load documents, evaluate the policies, render the report, set the exit code. */
 import { writeFileSync } from 'node:fs';
-import { loadConfig } from '../config/config.js';
-import { loadBundle } from '../engine/bundle.js';
-import { scanDocument, type DocumentResult } from '../engine/scan.js';
 import type { Severity } from '../engine/finding.js';
-import { discoverDocuments, loadDocument } from '../input/index.js';
-import { buildReport, type ScanReport } from '../report/model.js';
+import type { ScanReport } from '../report/model.js';
+import { runPipeline } from '../engine/pipeline.js';
 import { renderText, summaryLine } from '../report/text.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderJunit } from '../report/junit.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { packageVersion } from '../package-root.js';
-import { CliError, ExitCode } from './errors.js';
+import { ExitCode } from './errors.js';
 import { println, type CliIO } from './io.js';
 
 export const SCAN_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
@@ -34,19 +30,17 @@ export interface ScanArgs {
 }
 
 export async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
-  const config = loadConfig(args.config);
-  const bundle = loadBundle({ builtin: args.builtin, dirs: [...config.policyDirs, ...args.policies], include: config.include, exclude: config.exclude });
-  if (bundle.packages.length === 0) throw new CliError('no deny, violation or warn rules found in the policies');
-  const paths = await discoverDocuments(args.files);
-  const results: DocumentResult[] = [];
-  for (const path of paths) {
-    const doc = await loadDocument(path, { sourceDir: args.sourceDir });
-    results.push(scanDocument(bundle, doc, { params: config.params, exceptions: config.exceptions }));
-  }
-  const failOn = args.failOn ?? config.failOn ?? 'high';
-  const report = buildReport(results, bundle.policies.filter((p) => bundle.selected(p.id)), { failOn, failOnExisting: args.failOnExisting, failOnUnknown: args.failOnUnknown }, packageVersion());
-  const toTerminal = !args.output;
-  const text = render(report, args.format, { color: toTerminal && args.color, quiet: args.quiet });
+  const { report } = await runPipeline({
+    files: args.files,
+    policies: args.policies,
+    builtin: args.builtin,
+    config: args.config,
+    sourceDir: args.sourceDir,
+    failOn: args.failOn,
+    failOnExisting: args.failOnExisting,
+    failOnUnknown: args.failOnUnknown,
+  });
+  const text = render(report, args.format, { color: !args.output && args.color, quiet: args.quiet });
   if (args.output) {
     writeFileSync(args.output, text.endsWith('\n') ? text : text + '\n');
     if (!args.quiet) println(io.stderr, summaryLine(report));

@@ -10,6 +10,12 @@ export interface MarkdownOptions {
   linkBase?: string;
   /** Extra sections appended after the findings (the cost table). */
   sections?: string[];
+  /** Lines shown under the counts (the cost delta). */
+  summaryLines?: string[];
+  /** Heading level of the verdict line (default 3); a comment covering several plans nests them at 4. */
+  headingLevel?: number;
+  /** Names what the verdict is about, e.g. the plan path: `### ❌ infra/plan.json: blocked — …`. */
+  label?: string;
 }
 
 const ICON: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵' };
@@ -20,10 +26,16 @@ export function renderMarkdown(report: ScanReport, options: MarkdownOptions = {}
   const s = report.summary;
   const out: string[] = [];
   const blocked = report.verdict === 'blocked';
-  out.push(`### ${blocked ? '❌' : '✅'} tfguard: ${blocked ? `blocked — ${s.blocking} finding${s.blocking === 1 ? '' : 's'} at or above ${report.failOn}` : 'passed'}`);
-  const newBySev = countBy(report.findings.filter((f) => f.change === 'new' && f.status === 'fail'));
-  const sevText = SEVERITIES.slice().reverse().filter((k) => newBySev[k]).map((k) => `${newBySev[k]} ${k}`).join(' · ') || 'none';
-  out.push(`**New:** ${sevText} · **Existing:** ${s.byChange.existing} · **Fixed:** ${s.byChange.fixed}${s.unknown ? ` · **Unknown until apply:** ${s.unknown}` : ''}${s.waived ? ` · **Waived:** ${s.waived}` : ''} — ${s.resourcesScanned} resources, ${s.policiesEvaluated} policies`);
+  const heading = '#'.repeat(options.headingLevel ?? 3);
+  const subject = options.label ? `\`${cell(options.label)}\`` : 'tfguard';
+  out.push(`${heading} ${blocked ? '❌' : '✅'} ${subject}: ${blocked ? `blocked — ${s.blocking} finding${s.blocking === 1 ? '' : 's'} at or above ${report.failOn}` : 'passed'}`);
+  // New counts only verified violations (unknown ones have their own count); existing and fixed break
+  // their totals down, so the parts add up.
+  const bySeverity = (change: ReportFinding['change'], only = (_f: ReportFinding) => true) => severityCounts(countBy(report.findings.filter((f) => f.change === change && only(f))));
+  const existingText = `${s.byChange.existing}${bracket(bySeverity('existing'))}`;
+  const fixedText = `${s.byChange.fixed}${bracket(bySeverity('fixed'))}`;
+  out.push(`**New:** ${bySeverity('new', (f) => f.status === 'fail') || 'none'} · **Existing:** ${existingText} · **Fixed:** ${fixedText}${s.unknown ? ` · **Unknown until apply:** ${s.unknown}` : ''}${s.waived ? ` · **Waived:** ${s.waived}` : ''} — ${s.resourcesScanned} resources, ${s.policiesEvaluated} policies`);
+  for (const line of options.summaryLines ?? []) out.push('', line);
   out.push('');
 
   const active = (f: ReportFinding) => f.status === 'fail' && f.change !== 'fixed' && !(f.waiver && !f.waiver.expired);
@@ -49,6 +61,13 @@ export function renderMarkdown(report: ScanReport, options: MarkdownOptions = {}
   return out.join('\n').trimEnd() + '\n';
 }
 
+/** `1 critical · 2 high`, most severe first; empty when there are none. */
+function severityCounts(counts: Record<Severity, number>): string {
+  return SEVERITIES.slice().reverse().filter((k) => counts[k]).map((k) => `${counts[k]} ${k}`).join(' · ');
+}
+
+const bracket = (text: string): string => (text ? ` (${text})` : '');
+
 function countBy(findings: ReportFinding[]): Record<Severity, number> {
   const out = { low: 0, medium: 0, high: 0, critical: 0 };
   for (const f of findings) out[f.severity]++;
@@ -59,9 +78,9 @@ const folded = (summary: string, body: string): string => `<details><summary>${s
 
 function location(f: ReportFinding, o: MarkdownOptions): string {
   const text = f.location.line ? `${f.location.file}:${f.location.line}` : f.location.file;
-  if (!o.linkBase || /^[a-z]+:\/\//i.test(f.location.file) || f.location.file.startsWith('/')) return cell(text);
-  const anchor = f.location.line ? `#L${f.location.line}` : '';
-  return `[${cell(text)}](${o.linkBase}${encodeURI(f.location.file)}${anchor})`;
+  // Without a line the location is the plan document itself, which is not in the repository.
+  if (!o.linkBase || !f.location.line || /^[a-z]+:\/\//i.test(f.location.file) || f.location.file.startsWith('/')) return cell(text);
+  return `[${cell(text)}](${o.linkBase}${encodeURI(f.location.file)}#L${f.location.line})`;
 }
 
 export function findingTable(findings: ReportFinding[], o: MarkdownOptions = {}): string {

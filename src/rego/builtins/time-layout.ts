@@ -301,6 +301,8 @@ function formatElement(el: Element, f: FormatFields): string {
   }
 }
 
+const WITH_SECONDS = new Set<ElementKind>(['iso8601Seconds', 'iso8601ColonSeconds', 'numSecondsTZ', 'numColonSecondsTZ']);
+
 function formatOffset(kind: ElementKind, offset: number): string {
   if (offset === 0 && kind.startsWith('iso8601')) return 'Z';
   const abs = Math.abs(offset);
@@ -308,7 +310,7 @@ function formatOffset(kind: ElementKind, offset: number): string {
   let out = (offset < 0 ? '-' : '+') + pad(Math.floor(minutes / 60), 2);
   const colon = kind.includes('Colon');
   if (kind !== 'numShortTZ' && kind !== 'iso8601Short') out += (colon ? ':' : '') + pad(minutes % 60, 2);
-  if (kind.endsWith('Seconds') || kind === 'numSecondsTZ') out += (colon ? ':' : '') + pad(abs % 60, 2);
+  if (WITH_SECONDS.has(kind)) out += (colon ? ':' : '') + pad(abs % 60, 2);
   return out;
 }
 

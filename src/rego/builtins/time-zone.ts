@@ -59,9 +59,13 @@ function localZone(): Zone {
 
 let canonicalNames: Map<string, string> | undefined;
 
-/** Intl accepts names case-insensitively and also UTC offsets like "+05:30"; Go's tz database does neither. */
+/**
+ * Intl accepts names case-insensitively and also UTC offsets like "+05:30"; Go's tz database does
+ * neither. Every component of a tz database name starts with a capital letter, and a name that
+ * differs from one of ICU's only by case is refused.
+ */
 function isKnownZoneName(name: string): boolean {
-  if (/^[+-]/.test(name)) return false;
+  if (!name.split('/').every((component) => /^[A-Z]/.test(component))) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
   } catch {

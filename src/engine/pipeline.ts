@@ -1,0 +1,53 @@
+/**
+ * The whole scan, as the CLI and the GitHub Action both run it: config → policies → documents →
+ * findings → report. Rendering and exit codes stay with the callers.
+ */
+import { loadConfig } from '../config/config.js';
+import { loadBundle } from './bundle.js';
+import { scanDocument, type DocumentResult } from './scan.js';
+import type { Severity } from './finding.js';
+import { discoverDocuments, loadDocument } from '../input/index.js';
+import { buildReport, type ScanReport } from '../report/model.js';
+import { packageVersion } from '../package-root.js';
+
+export interface PipelineOptions {
+  files: string[];
+  policies?: string[];
+  builtin?: boolean;
+  config?: string;
+  sourceDir?: string;
+  failOn?: Severity;
+  failOnExisting?: boolean;
+  failOnUnknown?: boolean;
+  /** Called after each document, for progress bars. */
+  onDocument?: (done: number, total: number, path: string) => void;
+}
+
+export interface PipelineResult {
+  report: ScanReport;
+  results: DocumentResult[];
+}
+
+export class NoPoliciesError extends Error {
+  constructor() {
+    super('no deny, violation or warn rules found in the policies');
+    this.name = 'NoPoliciesError';
+  }
+}
+
+export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
+  const config = loadConfig(o.config);
+  const bundle = loadBundle({ builtin: o.builtin ?? true, dirs: [...config.policyDirs, ...(o.policies ?? [])], include: config.include, exclude: config.exclude });
+  if (bundle.packages.length === 0) throw new NoPoliciesError();
+  const paths = await discoverDocuments(o.files);
+  const results: DocumentResult[] = [];
+  for (const path of paths) {
+    const doc = await loadDocument(path, { sourceDir: o.sourceDir });
+    results.push(scanDocument(bundle, doc, { params: config.params, exceptions: config.exceptions }));
+    o.onDocument?.(results.length, paths.length, path);
+  }
+  const failOn = o.failOn ?? config.failOn ?? 'high';
+  const selected = bundle.policies.filter((p) => bundle.selected(p.id));
+  const report = buildReport(results, selected, { failOn, failOnExisting: o.failOnExisting, failOnUnknown: o.failOnUnknown }, packageVersion());
+  return { report, results };
+}
