@@ -70,6 +70,7 @@ function measureInChild(body: string): Measurement {
   const script = `
     const { Worker } = await import('node:worker_threads');
     const peak = new Float64Array(new SharedArrayBuffer(8));
+    // The sampler is CommonJS; execArgv: [] keeps it from inheriting --input-type=module.
     const sampler = new Worker(\`
       const { workerData } = require('node:worker_threads');
       const peak = new Float64Array(workerData);
@@ -85,7 +86,6 @@ function measureInChild(body: string): Measurement {
     await sampler.terminate();
     console.log(JSON.stringify({ ms, peakRssMB: peakRss / 1048576, baselineRssMB: baseline / 1048576 }));
   `;
-  // The sampler is CommonJS; execArgv: [] keeps it from inheriting --input-type=module.
   const output = execFileSync(process.execPath, ['--max-old-space-size=4096', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
   const lastLine = output.trim().split('\n').pop() ?? '{}';
   return JSON.parse(lastLine) as Measurement;

@@ -120,12 +120,23 @@ deny contains finding if {
 deny contains finding if {
 	some r in lib.resources.planned("aws_instance")
 	not _ebs_default_encryption
-	some block in ["root_block_device", "ebs_block_device"]
-	some i, _ in lib.values.get(r, [block], [])
-	status := lib.values.status_not_true(r, [block, i, "encrypted"])
-	attribute := sprintf("%s[%d].encrypted", [block, i])
-	finding := lib.finding.result(rego.metadata.rule(), r, attribute, sprintf("instance %s is not encrypted", [attribute]), status)
+	some p in _instance_disk_problems(r)
+	finding := lib.finding.result(rego.metadata.rule(), r, p.attribute, p.msg, p.status)
 }
+
+_instance_disk_problems(r) := array.concat(
+	[{"attribute": attribute, "msg": sprintf("instance %s is not true", [attribute]), "status": status} |
+		some block in ["root_block_device", "ebs_block_device"]
+		some i, _ in lib.values.get(r, [block], [])
+		status := lib.values.status_not_true(r, [block, i, "encrypted"])
+		attribute := sprintf("%s[%d].encrypted", [block, i])
+	],
+	# No root_block_device configured: its encryption follows the account default, known after apply.
+	[{"attribute": "root_block_device", "msg": "instance root_block_device encryption is not set", "status": "unknown"} |
+		lib.values.unknown(r, ["root_block_device"])
+		count(lib.values.get(r, ["root_block_device"], [])) == 0
+	],
+)
 
 # METADATA
 # title: RDS instances are encrypted at rest

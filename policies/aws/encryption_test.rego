@@ -67,6 +67,10 @@ test_instance_unencrypted_ebs_fails if {
 	{f.attribute | some f in findings} == {"ebs_block_device[0].encrypted"}
 }
 
+test_instance_default_root_device_is_unknown if {
+	"AWS-ENC-004" in _unknown_ids([fx.create_unknown("aws_instance", "i", {"ebs_block_device": []}, {"root_block_device": true})])
+}
+
 # AWS-ENC-005 / 006 / 007
 test_rds_encrypted_passes if not "AWS-ENC-005" in _ids([fx.create("aws_db_instance", "d", {"storage_encrypted": true})])
 

@@ -21,10 +21,16 @@ taggable := [r | some r in lib.resources.all; r.provider == "aws"; lib.tags.tagg
 #     }
 deny contains finding if {
 	some r in taggable
+	tags := lib.tags.effective(r)
 	some key in lib.params.required_tags
-	not lib.tags.value(r, key)
+	not _present(tags, key)
 	status := _missing_status(r, key)
 	finding := lib.finding.result(rego.metadata.rule(), r, sprintf("tags.%s", [key]), sprintf("required tag %q is missing or empty", [key]), status)
+}
+
+_present(tags, key) if {
+	is_string(tags[key])
+	trim_space(tags[key]) != ""
 }
 
 _missing_status(r, key) := "unknown" if lib.tags.unknown(r, key) else := "fail"

@@ -115,3 +115,17 @@ test_arn_region if {
 	lib.regions.arn_region("arn:aws:backup:eu-west-2:123:backup-vault:v") == "eu-west-2"
 	not lib.regions.arn_region("arn:aws:s3:::bucket")
 }
+
+test_region_from_root_when_module_provider_is_empty if {
+	rc := object.union(fx.create("aws_s3_bucket", "b", {}), {"address": "module.m.aws_s3_bucket.b", "module_address": "module.m"})
+	doc := {"resource_changes": [rc], "configuration": {
+		"provider_config": {"aws": {"name": "aws", "expressions": {"region": {"constant_value": "eu-west-3"}}}, "module.m:aws": {"name": "aws", "module_address": "module.m"}},
+		"root_module": {"module_calls": {"m": {"module": {"resources": [fx.conf("aws_s3_bucket", "b", {}, "m:aws")]}}}},
+	}}
+	[r] := lib.resources.planned("aws_s3_bucket") with input as doc
+	lib.regions.region(r) == "eu-west-3" with input as doc
+}
+
+test_region_from_arn_in_state if {
+	lib.regions.region({"provider": "aws", "values": {"arn": "arn:aws:rds:eu-south-1:1:db:x"}, "config_address": "x"}) == "eu-south-1"
+}

@@ -15,6 +15,9 @@ region(r) := v if {
 	v := _resource_region(r)
 } else := v if {
 	v := provider_region(r)
+} else := v if {
+	# State documents carry no configuration; a regional ARN still tells.
+	v := arn_region(r.values.arn)
 }
 
 _resource_attrs := {"azurerm": ["location"], "google": ["region", "location"]}
@@ -29,6 +32,9 @@ _resource_region(r) := v if {
 # The region set on the provider configuration a resource uses.
 provider_region(r) := v if {
 	v := _expression_value(resources.provider_config(r), "region")
+} else := v if {
+	# Terraform < 1.1 lists a module's inherited provider as an empty `module.x:aws` block.
+	v := _expression_value(resources.root_provider_config(r), "region")
 }
 
 _expression_value(pc, name) := v if {

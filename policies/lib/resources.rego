@@ -59,6 +59,12 @@ provider_config_key(r) := k if {
 # keys as `child:aws` for a provider declared in `module.child`, or for one inherited from the root.
 provider_config(r) := _provider_config_for_key(provider_config_key(r))
 
+# The root provider configuration of the same name and alias as the resource's (`module.x:aws.west` → `aws.west`).
+root_provider_config(r) := pc if {
+	parts := split(provider_config_key(r), ":")
+	pc := _provider_configs[parts[count(parts) - 1]]
+} else := {}
+
 _provider_configs := object.get(input, ["configuration", "provider_config"], {})
 
 _provider_config_for_key(key) := pc if {

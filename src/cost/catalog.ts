@@ -5,11 +5,9 @@ import { type Decimal, formatDecimal, parseDecimal } from './decimal.js';
 import type { CatalogEntry, CatalogFile, CatalogSourceInfo } from './types.js';
 
 /** Built-in catalog files, each naming its public source and as-of date. */
-export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
-  ec2UsEast1 as CatalogFile,
-  ec2Regions as CatalogFile,
-  servicesUsEast1 as CatalogFile,
-];
+export const BUILTIN_CATALOGS: readonly CatalogFile[] = [ec2UsEast1, ec2Regions, servicesUsEast1].map((file, index) =>
+  parseCatalogFile(file, `built-in catalog #${index + 1}`),
+);
 
 export interface CatalogPrice {
   readonly price: Decimal;
@@ -76,4 +74,49 @@ export function catalogFileFromEntries(entries: readonly CatalogEntry[], source:
     (group.prices[entry.region] ??= {})[entry.key] = entry.price;
   }
   return { source, groups: [...groups.values()] };
+}
+
+/** Checks the shape of a catalog file (built-in or user-supplied) and that every price is a decimal. */
+export function parseCatalogFile(json: unknown, origin: string): CatalogFile {
+  const file = objectAt(json, origin);
+  const source = parseSource(file.source, `${origin}: source`);
+  if (!Array.isArray(file.groups)) throw new Error(`${origin}: groups must be an array`);
+  const groups = file.groups.map((rawGroup, index) => {
+    const where = `${origin}: groups[${index}]`;
+    const group = objectAt(rawGroup, where);
+    if (typeof group.service !== 'string' || typeof group.unit !== 'string') {
+      throw new Error(`${where}: service and unit must be strings`);
+    }
+    const prices: Record<string, Record<string, string>> = {};
+    for (const [region, keyed] of Object.entries(objectAt(group.prices, `${where}.prices`))) {
+      prices[region] = {};
+      for (const [key, price] of Object.entries(objectAt(keyed, `${where}.prices.${region}`))) {
+        if (typeof price !== 'string') throw new Error(`${where}.prices.${region}.${key}: price must be a decimal string`);
+        parseDecimal(price);
+        prices[region][key] = price;
+      }
+    }
+    const groupSource = group.source === undefined ? undefined : parseSource(group.source, `${where}.source`);
+    return { service: group.service, unit: group.unit, prices, ...(groupSource ? { source: groupSource } : {}) };
+  });
+  return { source, groups };
+}
+
+function parseSource(json: unknown, where: string): CatalogSourceInfo {
+  const source = objectAt(json, where);
+  for (const field of ['id', 'title', 'url', 'asOf'] as const) {
+    if (typeof source[field] !== 'string' || source[field] === '') throw new Error(`${where}.${field} must be a non-empty string`);
+  }
+  return {
+    id: source.id as string,
+    title: source.title as string,
+    url: source.url as string,
+    asOf: source.asOf as string,
+    ...(typeof source.note === 'string' ? { note: source.note } : {}),
+  };
+}
+
+function objectAt(value: unknown, where: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${where} must be an object`);
+  return value as Record<string, unknown>;
 }

@@ -134,9 +134,13 @@ export class PricingInput {
    */
   usageBased(name: string, usageKey: string, service: string, key: string, scale: Decimal = ONE): ComponentDraft[] {
     const given = this.usage.get(usageKey);
-    if (given === undefined && !this.catalog.lookup(service, this.region, key)) return [];
-    const quantity = given === undefined ? ZERO : multiply(given, scale);
-    return [{ name, quantity, price: this.price(service, key), usageBased: true }];
+    return this.usageQuantity(name, given === undefined ? undefined : multiply(given, scale), service, key);
+  }
+
+  /** Like usageBased, for a quantity derived from several usage values (undefined when not given). */
+  usageQuantity(name: string, quantity: Decimal | undefined, service: string, key: string): ComponentDraft[] {
+    if (quantity === undefined && !this.catalog.lookup(service, this.region, key)) return [];
+    return [{ name, quantity: quantity ?? ZERO, price: this.price(service, key), usageBased: true }];
   }
 }
 

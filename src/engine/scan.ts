@@ -88,15 +88,18 @@ export function priorDocument(plan: Record<string, unknown>): Record<string, unk
 
 function evaluateRules(bundle: PolicyBundle, input: Value, data: Value): RuleResult[] {
   const out: RuleResult[] = [];
-  for (const { path, rules } of bundle.packages) {
-    for (const rule of rules) {
-      const value = bundle.policy.evaluate(`${path}.${rule}`, { input, data, strictBuiltinErrors: true });
-      for (const item of resultItems(value)) {
-        const r = toRuleResult(bundle, path, rule, item);
-        if (r && bundle.selected(r.policyId)) out.push(r);
-      }
+  const targets = bundle.packages.flatMap(({ path, rules }) => rules.map((rule) => ({ path, rule })));
+  // One evaluation for all packages, so the shared library (resources by type, regions…) is built once.
+  const values = bundle.policy.evaluateAll(
+    targets.map((t) => `${t.path}.${t.rule}`),
+    { input, data, strictBuiltinErrors: true },
+  );
+  targets.forEach(({ path, rule }, i) => {
+    for (const item of resultItems(values[i])) {
+      const r = toRuleResult(bundle, path, rule, item);
+      if (r && bundle.selected(r.policyId)) out.push(r);
     }
-  }
+  });
   return out;
 }
 

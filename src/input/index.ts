@@ -27,7 +27,7 @@ export async function loadDocument(path: string, options: LoadOptions = {}): Pro
   const drafts = shape.kind === 'plan' ? indexPlan(shape.raw) : indexState(shape.raw);
   resolveRegions(shape.raw, drafts);
   const locator = new SourceLocator(options.sourceDir ?? process.cwd(), rootConfigModule(shape.raw));
-  const locations = await locator.locate(drafts.map((draft) => ({ ...draft.resource, moduleNames: draft.moduleNames })));
+  const locations = await locator.locate(drafts.map(({ resource, moduleNames }) => ({ mode: resource.mode, type: resource.type, name: resource.name, moduleNames })));
   drafts.forEach((draft, i) => {
     const location = locations[i];
     if (location) draft.resource.source = { ...location };

@@ -36,15 +36,27 @@ export function describeFsError(error: unknown): string {
 export function decodeDocument(bytes: Buffer, path: string): string {
   if (bytes.length === 0) throw new InputError('empty file, expected a Terraform plan or state in JSON', path);
   const utf16 = detectUtf16(bytes);
-  if (utf16) return requireContent(decodeUtf16(bytes, utf16.littleEndian, utf16.bomLength), path);
+  if (utf16) return requireContent(toStringOrRefuse(() => decodeUtf16(bytes, utf16.littleEndian, utf16.bomLength), bytes.length, path), path);
   if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
     throw new InputError('this is a binary Terraform plan file; convert it first with `terraform show -json <planfile> > plan.json`', path);
   }
   if (!isUtf8(bytes) || hasNulByte(bytes)) {
     throw new InputError('not a text file: found binary data, expected a Terraform plan or state in JSON', path);
   }
-  const text = bytes.toString('utf8');
+  const text = toStringOrRefuse(() => bytes.toString('utf8'), bytes.length, path);
   return requireContent(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, path);
+}
+
+/** V8 caps strings at about 512 MB (UTF-8) / 1 GB (UTF-16); past that, say so instead of crashing. */
+function toStringOrRefuse(decode: () => string, byteLength: number, path: string): string {
+  try {
+    return decode();
+  } catch (error) {
+    if (error instanceof Error && /string longer than/i.test(error.message)) {
+      throw new InputError(`file too large to read (${Math.round(byteLength / 1048576)} MB); the limit is about 500 MB of JSON text`, path);
+    }
+    throw error;
+  }
 }
 
 function requireContent(text: string, path: string): string {

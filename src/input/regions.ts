@@ -10,19 +10,28 @@ import { findConfigModule, moduleCall, providerKeysOf, resourceKey, rootConfigMo
 import { configModulePath } from './module-address.js';
 import { isObject, type JsonObject } from './shape.js';
 
-export interface RegionQuery {
+/** What region resolution needs to know about a resource. */
+export interface RegionSubject {
   mode: string;
   type: string;
   name: string;
   providerName: string;
-  /** Module call names from the root, instance keys dropped. */
-  moduleNames: readonly string[];
-  /** The resource's attribute values (after, or before for deletes; values for states). */
-  values?: JsonObject;
 }
 
 /** `registry.terraform.io/hashicorp/aws` → `aws`; `provider.aws` (Terraform 0.12) → `aws`. */
 export function providerType(providerName: string): string {
+  let type = providerTypeCache.get(providerName);
+  if (type === undefined) {
+    type = parseProviderType(providerName);
+    providerTypeCache.set(providerName, type);
+  }
+  return type;
+}
+
+/** A plan names a few providers, thousands of times each. */
+const providerTypeCache = new Map<string, string>();
+
+function parseProviderType(providerName: string): string {
   const last = providerName.split('/').pop() ?? providerName;
   return last.startsWith('provider.') ? last.slice('provider.'.length) : last.replace(/^provider\["?|"?\]$/g, '');
 }
@@ -49,13 +58,17 @@ export class RegionResolver {
     this.rootVariables = isObject(raw.variables) ? raw.variables : {};
   }
 
-  regionOf(query: RegionQuery): string | undefined {
-    return regionFromAttributes(query.values, query.providerName) ?? this.providerRegion(query);
+  /**
+   * @param moduleNames module call names from the root, instance keys dropped
+   * @param values the resource's attributes (after, or before for deletes; values for states)
+   */
+  regionOf(resource: RegionSubject, moduleNames: readonly string[], values: JsonObject | undefined): string | undefined {
+    return regionFromAttributes(values, resource.providerName) ?? this.providerRegion(resource, moduleNames);
   }
 
-  private providerRegion(query: RegionQuery): string | undefined {
-    const declaredKey = this.providerKeysFor(query.moduleNames).get(resourceKey(query.mode, query.type, query.name));
-    const key = declaredKey ? this.resolveProviderKey(declaredKey) : this.defaultProviderKey(query.providerName);
+  private providerRegion(resource: RegionSubject, moduleNames: readonly string[]): string | undefined {
+    const declaredKey = this.providerKeysFor(moduleNames).get(resourceKey(resource.mode, resource.type, resource.name));
+    const key = declaredKey ? this.resolveProviderKey(declaredKey) : this.defaultProviderKey(resource.providerName);
     if (key === undefined) return undefined;
     if (!this.regionByProviderKey.has(key)) this.regionByProviderKey.set(key, this.regionOfProviderConfig(key));
     return this.regionByProviderKey.get(key);

@@ -11,7 +11,8 @@ import { isObject, type JsonObject } from './shape.js';
 /** An indexed resource plus what the later passes (region, source) need and the contract does not expose. */
 export interface ResourceDraft {
   resource: IndexedResource;
-  moduleNames: string[];
+  /** Module call names (shared between resources of one module instance: read-only). */
+  moduleNames: readonly string[];
   values?: JsonObject;
   /** A deposed object (create_before_destroy leftovers) shares its address with the current one. */
   deposed?: boolean;
@@ -39,10 +40,23 @@ export function indexState(raw: JsonObject): ResourceDraft[] {
 
 export function resolveRegions(raw: JsonObject, drafts: readonly ResourceDraft[]): void {
   const resolver = new RegionResolver(raw);
-  for (const { resource, moduleNames, values } of drafts) {
-    const region = resolver.regionOf({ ...resource, moduleNames, values });
-    if (region !== undefined) resource.region = region;
+  for (const draft of drafts) {
+    const region = resolver.regionOf(draft.resource, draft.moduleNames, draft.values);
+    if (region !== undefined) draft.resource.region = region;
   }
+}
+
+/** Thousands of resources share a handful of modules: parse each module address once. */
+const moduleNamesCache = new Map<string, string[]>();
+
+function cachedModuleNames(moduleAddress: string): string[] {
+  let names = moduleNamesCache.get(moduleAddress);
+  if (!names) {
+    names = moduleCallNames(moduleAddress);
+    if (moduleNamesCache.size > 10_000) moduleNamesCache.clear();
+    moduleNamesCache.set(moduleAddress, names);
+  }
+  return names;
 }
 
 function draftFromChange(change: unknown): ResourceDraft | undefined {
@@ -53,7 +67,7 @@ function draftFromChange(change: unknown): ResourceDraft | undefined {
   const values = isObject(change.change.after) ? change.change.after : isObject(change.change.before) ? change.change.before : undefined;
   return {
     resource: baseResource(change, module, actions),
-    moduleNames: moduleCallNames(module),
+    moduleNames: cachedModuleNames(module),
     values,
     ...(typeof change.deposed === 'string' ? { deposed: true } : {}),
   };
@@ -72,7 +86,7 @@ function draftsFromValues(rootModule: unknown): ResourceDraft[] {
       const owner = moduleAddress || moduleOfAddress(resource.address);
       drafts.push({
         resource: baseResource(resource, owner, []),
-        moduleNames: moduleCallNames(owner),
+        moduleNames: cachedModuleNames(owner),
         values: isObject(resource.values) ? resource.values : undefined,
       });
     }

@@ -53,12 +53,12 @@ export class SourceLocator {
 
   /** Where each resource's block is declared, in the same order; undefined where it was not found. */
   async locate(resources: readonly LocatableResource[]): Promise<(SourceLocation | undefined)[]> {
-    const locations: (SourceLocation | undefined)[] = [];
-    for (const resource of resources) {
-      const index = await this.indexForModule(resource.moduleNames);
-      locations.push(index?.get(resourceKey(resource.mode, resource.type, resource.name)));
+    // Resolve each module's directory index once, then look resources up synchronously.
+    const indexes = new Map<readonly string[], BlockIndex | undefined>();
+    for (const { moduleNames } of resources) {
+      if (!indexes.has(moduleNames)) indexes.set(moduleNames, await this.indexForModule(moduleNames));
     }
-    return locations;
+    return resources.map(({ moduleNames, mode, type, name }) => indexes.get(moduleNames)?.get(resourceKey(mode, type, name)));
   }
 
   private indexForModule(moduleNames: readonly string[]): Promise<BlockIndex | undefined> {
@@ -146,7 +146,9 @@ async function parseFile(file: string): Promise<BlockIndex> {
   if (!tree) return index;
   try {
     const displayPath = displayPathOf(file);
-    for (const node of topLevelBlocks(tree.rootNode)) {
+    // Error recovery can nest the blocks after a syntax error inside the broken one; search deeper then.
+    const blocks = tree.rootNode.hasError ? tree.rootNode.descendantsOfType('block') : topLevelBlocks(tree.rootNode);
+    for (const node of blocks) {
       const declared = declaredResource(node);
       if (declared && !index.has(declared)) {
         index.set(declared, { file: displayPath, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
@@ -158,12 +160,12 @@ async function parseFile(file: string): Promise<BlockIndex> {
   return index;
 }
 
-/** Blocks of the file's body, plus ERROR nodes: a syntax error elsewhere can swallow a block into one. */
+/** The blocks of the file's top-level body. */
 function topLevelBlocks(root: Node): Node[] {
   const blocks: Node[] = [];
   for (const child of root.namedChildren) {
-    if (child.type === 'body') blocks.push(...child.namedChildren.filter((node) => node.type === 'block' || node.type === 'ERROR'));
-    else if (child.type === 'block' || child.type === 'ERROR') blocks.push(child);
+    if (child.type === 'body') blocks.push(...child.namedChildren.filter((node) => node.type === 'block'));
+    else if (child.type === 'block') blocks.push(child);
   }
   return blocks;
 }

@@ -40,4 +40,12 @@ describe('source locations', () => {
     expect(doc.byAddress.get('module.remote.aws_vpc.this')?.source?.line).toBe(3);
     expect(doc.byAddress.get('module.remote.aws_vpc.this')?.source?.file).toMatch(/\.terraform\/modules\/remote\/main\.tf$/);
   });
+
+  it('still finds blocks that follow a syntax error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tfguard-src-'));
+    writeFileSync(join(dir, 'main.tf'), 'resource "aws_s3_bucket" "logs" {\n  bucket = \n}\n\nresource "aws_s3_bucket" "indented" {\n  bucket = "x"\n}\n');
+    const doc = await loadDocument(join(INPUT_FIXTURES, 'plan-source.json'), { sourceDir: dir });
+    expect(doc.byAddress.get('aws_s3_bucket.logs')?.source?.line).toBe(1);
+    expect(doc.byAddress.get('aws_s3_bucket.indented')?.source?.line).toBe(5);
+  });
 });

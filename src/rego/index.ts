@@ -42,6 +42,8 @@ export interface Policy {
   query(query: string, options?: EvalOptions): Bindings[];
   /** The value of a document (`data.x.y`), or undefined when it is undefined. */
   evaluate(path: string, options?: EvalOptions): Value | undefined;
+  /** Several documents over the same input and data, sharing one evaluation (rules used by several are computed once). */
+  evaluateAll(paths: readonly string[], options?: EvalOptions): (Value | undefined)[];
   /** Every rule whose name starts with `test_`, in file order, for `tfguard test`. */
   tests(): TestRule[];
 }

@@ -55,12 +55,19 @@ class CompiledRegoPolicy implements Policy {
   }
 
   evaluate(path: string, options: EvalOptions = {}): Value | undefined {
-    const term = parseTerm(path);
-    const [expr] = compileQuery([{ kind: 'term', term, negated: false, with: [], loc: term.loc }], this.compiled.root);
-    if (expr.kind !== 'term') return undefined;
-    let result: Value | undefined;
-    evalTerm(expr.term, new Env(undefined), this.state(options), (v) => ((result = v), true));
-    return result;
+    return this.evaluateAll([path], options)[0];
+  }
+
+  evaluateAll(paths: readonly string[], options: EvalOptions = {}): (Value | undefined)[] {
+    const st = this.state(options);
+    return paths.map((path) => {
+      const term = parseTerm(path);
+      const [expr] = compileQuery([{ kind: 'term', term, negated: false, with: [], loc: term.loc }], this.compiled.root);
+      if (expr.kind !== 'term') return undefined;
+      let result: Value | undefined;
+      evalTerm(expr.term, new Env(undefined), st, (v) => ((result = v), true));
+      return result;
+    });
   }
 
   tests(): TestRule[] {
