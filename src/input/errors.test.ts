@@ -1,9 +1,17 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, discoverDocuments, loadDocument } from './index.js';
 import { fileURLToPath } from 'node:url';
+
+const scratchDirs: string[] = [];
+const scratchDir = (prefix: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
+};
+afterAll(() => scratchDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const INPUT_FIXTURES = fileURLToPath(new URL('../../fixtures/input/', import.meta.url));
 
@@ -35,7 +43,7 @@ describe('bad inputs give one clear line', () => {
     expect(error.message).not.toContain('\n');
   });
 
-  const scratch = mkdtempSync(join(tmpdir(), 'tfguard-input-'));
+  const scratch = scratchDir('tfguard-input-');
   const write = (name: string, content: string | Buffer): string => {
     const path = join(scratch, name);
     writeFileSync(path, content);
@@ -69,7 +77,7 @@ describe('bad inputs give one clear line', () => {
 });
 
 describe('discoverDocuments', () => {
-  const root = mkdtempSync(join(tmpdir(), 'tfguard-discover-'));
+  const root = scratchDir('tfguard-discover-');
   mkdirSync(join(root, 'plans'));
   mkdirSync(join(root, 'empty'));
   for (const name of ['b.json', 'a.json', 'notes.txt']) writeFileSync(join(root, 'plans', name), '{}');
@@ -92,7 +100,7 @@ describe('discoverDocuments', () => {
 
 describe('encodings', () => {
   const plan = readFileSync(join(INPUT_FIXTURES, 'plan-regions.json'), 'utf8');
-  const scratch = mkdtempSync(join(tmpdir(), 'tfguard-enc-'));
+  const scratch = scratchDir('tfguard-enc-');
   const utf16be = (text: string): Buffer => Buffer.from(text, 'utf16le').swap16();
 
   it.each([

@@ -1,9 +1,17 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadDocument } from './index.js';
 import { fileURLToPath } from 'node:url';
+
+const scratchDirs: string[] = [];
+const scratchDir = (prefix: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
+};
+afterAll(() => scratchDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const INPUT_FIXTURES = fileURLToPath(new URL('../../fixtures/input/', import.meta.url));
 
@@ -32,7 +40,7 @@ describe('source locations', () => {
   });
 
   it('finds registry modules through .terraform/modules/modules.json', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tfguard-src-'));
+    const dir = scratchDir('tfguard-src-');
     mkdirSync(join(dir, '.terraform', 'modules', 'remote'), { recursive: true });
     writeFileSync(join(dir, '.terraform', 'modules', 'modules.json'), JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'remote', Source: 'registry.terraform.io/terraform-aws-modules/vpc/aws', Dir: '.terraform/modules/remote' }] }));
     writeFileSync(join(dir, '.terraform', 'modules', 'remote', 'main.tf'), '\n\nresource "aws_vpc" "this" {\n}\n');
@@ -42,7 +50,7 @@ describe('source locations', () => {
   });
 
   it('still finds blocks that follow a syntax error', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tfguard-src-'));
+    const dir = scratchDir('tfguard-src-');
     writeFileSync(join(dir, 'main.tf'), 'resource "aws_s3_bucket" "logs" {\n  bucket = \n}\n\nresource "aws_s3_bucket" "indented" {\n  bucket = "x"\n}\n');
     const doc = await loadDocument(join(INPUT_FIXTURES, 'plan-source.json'), { sourceDir: dir });
     expect(doc.byAddress.get('aws_s3_bucket.logs')?.source?.line).toBe(1);

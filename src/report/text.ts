@@ -46,7 +46,7 @@ function table(findings: ReportFinding[], c: Colors, note?: (f: ReportFinding) =
     style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
     chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: ' ' },
     wordWrap: true,
-    colWidths: [8, 14, 36, 24, 60],
+    colWidths: [10, 13, 34, 30, 58],
   });
   for (const f of findings) {
     const mark = f.blocking ? c.red('✖ block') : f.change === 'fixed' ? c.green('✓') : f.change === 'existing' ? c.dim('existing') : c.yellow('new');
