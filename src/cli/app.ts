@@ -21,6 +21,7 @@ class UsageError extends Error {}
 
 const DEFAULT_EVAL_FORMAT: EvalFormat = 'json';
 const DEFAULT_TEST_FORMAT: TestFormat = 'text';
+const DEFAULT_SCAN_FORMAT: ScanFormat = 'text';
 
 /** Runs an asynchronous command body, turning any error into the one-line report and its exit code. */
 async function guardedAsync(io: CliIO, debug: boolean, body: () => Promise<number>): Promise<number> {
@@ -72,7 +73,7 @@ function evalOptions<T>(parser: Argv<T>) {
 function scanOptions<T>(parser: Argv<T>) {
   return parser
     .positional('files', { type: 'string', array: true, demandOption: true, description: 'Plan or state JSON files, or directories of them' })
-    .option('format', { alias: 'f', choices: SCAN_FORMATS, default: 'text' as ScanFormat, description: 'Report format' })
+    .option('format', { alias: 'f', choices: SCAN_FORMATS, default: DEFAULT_SCAN_FORMAT, description: 'Report format' })
     .option('output', { alias: 'o', type: 'string', description: 'Write the report to this file instead of stdout' })
     .option('fail-on', { choices: SEVERITIES, description: 'Lowest severity that blocks (default: fail_on in .tfguard.yml, else high)' })
     .option('fail-on-existing', { type: 'boolean', default: false, description: 'Findings the change did not introduce block too' })

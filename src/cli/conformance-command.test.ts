@@ -31,6 +31,7 @@ const engine: Engine = {
       query: (q): Bindings[] => (q === 'x = 1' ? [new Map([['x', 1]])] : []),
       evaluate: () => undefined,
       tests: () => [],
+      evaluateAll: () => [],
     };
   },
   parseTerm(): Term {

@@ -36,6 +36,7 @@ function fakePolicy(): Policy & { evaluated: string[]; queried: { query: string;
       return [new Map<string, Value>([['x', 1]])];
     },
     tests: () => [],
+    evaluateAll: () => [],
   };
 }
 

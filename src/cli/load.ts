@@ -3,9 +3,9 @@
  * documents (JSON/YAML merged under `data`) and the input document. Every problem becomes a
  * CliError naming the file, so the user sees one precise line.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { SourceFile } from '../rego/index.js';
 import type { Value } from '../rego/value.js';

@@ -51,6 +51,7 @@ function fakeEngine(): Engine & { seen: { sources: SourceFile[]; options?: EvalO
         },
         evaluate: () => undefined,
         tests: () => [],
+        evaluateAll: () => [],
       };
       return policy;
     },

@@ -49,7 +49,7 @@ export class PriceCatalog {
       const regions = this.regionsOf(group.service);
       for (const [region, keyed] of Object.entries(group.prices)) {
         let keys = regions.get(region);
-        if (!keys) regions.set(region, (keys = new Map()));
+        if (!keys) regions.set(region, (keys = new Map<string, CatalogPrice>()));
         for (const [key, price] of Object.entries(keyed)) {
           keys.set(key, { price: parseDecimal(price), unit: group.unit, source });
         }
@@ -59,7 +59,7 @@ export class PriceCatalog {
 
   private regionsOf(service: string): Map<string, Map<string, CatalogPrice>> {
     let regions = this.prices.get(service);
-    if (!regions) this.prices.set(service, (regions = new Map()));
+    if (!regions) this.prices.set(service, (regions = new Map<string, Map<string, CatalogPrice>>()));
     return regions;
   }
 }

@@ -19,7 +19,9 @@ function singleResourcePlan(type: string, after: Record<string, unknown>, afterU
 }
 
 // Every expectation: monthly = catalog unit price × quantity; the price's source is in the catalog group.
-describe.each([
+type PricedCase = [type: string, after: Record<string, unknown>, expected: string, afterUnknown?: Record<string, unknown>];
+
+describe.each<PricedCase>([
   // Infracost db_instance golden: postgres db.t3.large $105.85/730 h = 0.145; gp3 single-AZ 0.115 (usage.ai, June 2026);
   // 500 GB ≥ 400 GB → 12,000 IOPS included, 15,000 − 12,000 = 3,000 × 0.02 (usage.ai) = 60.
   ['aws_db_instance', { engine: 'postgres', instance_class: 'db.t3.large', allocated_storage: 500, storage_type: 'gp3', iops: 15000 }, '223.35'],
@@ -83,7 +85,9 @@ describe.each([
   });
 });
 
-describe.each([
+type UnpricedCase = [type: string, after: Record<string, unknown>, afterUnknown: Record<string, unknown>, reason: string];
+
+describe.each<UnpricedCase>([
   ['aws_instance', { instance_type: 'm5.large', tenancy: 'dedicated' }, {}, 'no catalog price: ec2 dedicated tenancy'],
   ['aws_instance', { instance_type: 'u-99tb1.metal' }, {}, 'no catalog price: ec2 u-99tb1.metal in us-east-1'],
   ['aws_lb', { load_balancer_type: 'gateway' }, {}, 'no catalog price: elb gateway load balancer'],

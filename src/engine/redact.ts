@@ -44,12 +44,12 @@ export function redactSensitive(raw: Obj): Redaction {
     if (!isObj(c)) return c;
     return { ...c, before: mask(c.before, c.before_sensitive), after: mask(c.after, c.after_sensitive) };
   };
-  const changes = (list: Json): Json => (Array.isArray(list) ? list.map((rc) => (isObj(rc) ? { ...rc, change: change(rc.change) } : rc)) : list);
+  const changes = (list: Json): Json => (Array.isArray(list) ? (list as Json[]).map((rc: Json) => (isObj(rc) ? { ...rc, change: change(rc.change) } : rc)) : list);
   const moduleValues = (mod: Json): Json => {
     if (!isObj(mod)) return mod;
     const out: Obj = { ...mod };
-    if (Array.isArray(mod.resources)) out.resources = mod.resources.map((r) => (isObj(r) ? { ...r, values: mask(r.values, r.sensitive_values) } : r));
-    if (Array.isArray(mod.child_modules)) out.child_modules = mod.child_modules.map(moduleValues);
+    if (Array.isArray(mod.resources)) out.resources = (mod.resources as Json[]).map((r: Json) => (isObj(r) ? { ...r, values: mask(r.values, r.sensitive_values) } : r));
+    if (Array.isArray(mod.child_modules)) out.child_modules = (mod.child_modules as Json[]).map(moduleValues);
     return out;
   };
   const values = (v: Json): Json => {

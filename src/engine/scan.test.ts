@@ -60,7 +60,7 @@ describe('scanDocument', () => {
         change('aws_s3_bucket.mended', { bucket: 'c' }, { bucket: 'c', encrypted: true }, ['update']),
       ]),
     );
-    const byResource = Object.fromEntries(result.findings.filter((f) => f.resource).map((f) => [f.resource, f.change]));
+    const byResource: Record<string, string> = Object.fromEntries(result.findings.filter((f) => f.resource).map((f) => [f.resource!, f.change]));
     expect(byResource).toEqual({ 'aws_s3_bucket.created': 'new', 'aws_s3_bucket.kept': 'existing', 'aws_s3_bucket.mended': 'fixed' });
   });
 

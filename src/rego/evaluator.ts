@@ -214,7 +214,7 @@ const NOT_LITERAL = null;
  */
 function literalValue(t: Term): Value | undefined {
   const cached = literalCache.get(t);
-  if (cached !== undefined) return cached === NOT_LITERAL ? undefined : (cached as Value);
+  if (cached !== undefined) return cached === NOT_LITERAL ? undefined : (cached);
   const v = buildLiteral(t);
   literalCache.set(t, v === undefined ? NOT_LITERAL : v);
   return v;

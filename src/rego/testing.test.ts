@@ -26,6 +26,7 @@ function fakePolicy(values: Record<string, Value | undefined | (() => never)>, r
       return v;
     },
     tests: () => rules,
+    evaluateAll: () => [],
   };
 }
 

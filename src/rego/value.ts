@@ -316,7 +316,7 @@ export function stringify(v: Value, indent?: number): string {
       for (const [k, val] of x.entries()) items.push(JSON.stringify(objectKeyText(k)) + (pad ? ': ' : ':') + write(val, depth + 1));
     } else {
       [open, close] = ['[', ']'];
-      const list = x instanceof SetValue ? x.values() : (x as readonly Value[]);
+      const list = x instanceof SetValue ? x.values() : (x);
       for (const val of list) items.push(write(val, depth + 1));
     }
     if (items.length === 0) return open + close;

@@ -1,8 +1,12 @@
 /** JUnit XML for CI dashboards: one test case per policy and document, its failures per resource. */
 import type { ReportFinding, ScanReport } from './model.js';
 
+/** Control characters XML 1.0 cannot carry at all, even escaped. */
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 const escape = (s: string): string =>
-  s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!).replace(XML_INVALID, '');
 
 export function renderJunit(report: ScanReport): string {
   const suites: string[] = [];

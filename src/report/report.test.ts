@@ -117,7 +117,7 @@ describe('text', () => {
     const text = renderText(report, { color: false });
     expect(text).toContain('CRITICAL (1)');
     expect(text).toContain('HIGH (1)');
-    expect(text).not.toMatch(/\u001b\[/);
+    expect(text).not.toContain('\u001b[');
     expect(text.split('\n').at(-1)).toMatch(/^BLOCKED: 1 blocking finding \(fail-on high\) — critical 1 · high 1 · medium 0 · low 0 · 1 unknown · 1 waived · 1 fixed — 7 resources, 2 policies/);
   });
 });
