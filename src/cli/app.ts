@@ -82,6 +82,8 @@ function scanOptions<T>(parser: Argv<T>) {
     .option('builtin', { type: 'boolean', default: true, description: 'Use the built-in policies (--no-builtin to use only yours)' })
     .option('config', { alias: 'c', type: 'string', description: 'Config file (default: .tfguard.yml in the working directory)' })
     .option('source-dir', { type: 'string', description: 'Terraform source directory, to point findings at file:line (default: .)' })
+    .option('usage', { type: 'string', description: 'Usage file (tfguard-usage.yml) for usage-based costs' })
+    .option('cost', { type: 'boolean', default: true, description: 'Estimate the monthly cost delta (--no-cost to skip)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, description: 'Only the summary line (and nothing when it passes)' });
 }
 
@@ -140,6 +142,8 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
               builtin: args.builtin,
               config: args.config,
               sourceDir: args['source-dir'],
+              usageFile: args.usage,
+              cost: args.cost,
             },
             io,
           ),

@@ -8,6 +8,7 @@ import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderJunit } from '../report/junit.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { deltaText, renderCostMarkdown } from '../report/cost.js';
 import { ExitCode } from './errors.js';
 import { println, type CliIO } from './io.js';
 
@@ -27,6 +28,8 @@ export interface ScanArgs {
   builtin: boolean;
   config?: string;
   sourceDir?: string;
+  usageFile?: string;
+  cost: boolean;
 }
 
 export async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
@@ -36,6 +39,8 @@ export async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
     builtin: args.builtin,
     config: args.config,
     sourceDir: args.sourceDir,
+    usageFile: args.usageFile,
+    cost: args.cost,
     failOn: args.failOn,
     failOnExisting: args.failOnExisting,
     failOnUnknown: args.failOnUnknown,
@@ -61,6 +66,6 @@ function render(report: ScanReport, format: ScanFormat, o: { color: boolean; qui
     case 'junit':
       return renderJunit(report);
     case 'markdown':
-      return renderMarkdown(report);
+      return renderMarkdown(report, report.cost ? { summaryLines: [`**Monthly cost:** ${deltaText(report.cost)}`], sections: [renderCostMarkdown(report.cost)] } : {});
   }
 }

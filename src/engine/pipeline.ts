@@ -9,6 +9,8 @@ import type { Severity } from './finding.js';
 import { discoverDocuments, loadDocument } from '../input/index.js';
 import { buildReport, type ScanReport } from '../report/model.js';
 import { packageVersion } from '../package-root.js';
+import { estimateCost, loadUsageFile, type CostEstimate } from '../cost/index.js';
+import { combineCosts, costData } from '../report/cost.js';
 
 export interface PipelineOptions {
   files: string[];
@@ -19,6 +21,10 @@ export interface PipelineOptions {
   failOn?: Severity;
   failOnExisting?: boolean;
   failOnUnknown?: boolean;
+  /** Estimate the monthly cost delta of plans (default true). */
+  cost?: boolean;
+  /** `tfguard-usage.yml` for usage-based costs. */
+  usageFile?: string;
   /** Called after each document, for progress bars. */
   onDocument?: (done: number, total: number, path: string) => void;
 }
@@ -40,14 +46,18 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const bundle = loadBundle({ builtin: o.builtin ?? true, dirs: [...config.policyDirs, ...(o.policies ?? [])], include: config.include, exclude: config.exclude });
   if (bundle.packages.length === 0) throw new NoPoliciesError();
   const paths = await discoverDocuments(o.files);
+  const usage = o.usageFile ? loadUsageFile(o.usageFile) : undefined;
   const results: DocumentResult[] = [];
+  const costs: { path: string; estimate: CostEstimate }[] = [];
   for (const path of paths) {
     const doc = await loadDocument(path, { sourceDir: o.sourceDir });
-    results.push(scanDocument(bundle, doc, { params: config.params, exceptions: config.exceptions }));
+    const estimate = o.cost !== false && doc.kind === 'plan' ? estimateCost(doc.raw, { usage }) : undefined;
+    if (estimate) costs.push({ path, estimate });
+    results.push(scanDocument(bundle, doc, { params: config.params, exceptions: config.exceptions, cost: estimate && costData(estimate) }));
     o.onDocument?.(results.length, paths.length, path);
   }
   const failOn = o.failOn ?? config.failOn ?? 'high';
   const selected = bundle.policies.filter((p) => bundle.selected(p.id));
-  const report = buildReport(results, selected, { failOn, failOnExisting: o.failOnExisting, failOnUnknown: o.failOnUnknown }, packageVersion());
+  const report = buildReport(results, selected, { failOn, failOnExisting: o.failOnExisting, failOnUnknown: o.failOnUnknown }, packageVersion(), costs.length ? combineCosts(costs) : undefined);
   return { report, results };
 }

@@ -54,7 +54,7 @@ function run(server: MockGitHub, ws: string, inputs: Record<string, string> = {}
     event: event.payload,
     sha: MERGE_SHA,
     inputs: { plan: 'plan.json', policies: FIXTURE_POLICIES, 'builtin-policies': 'false', ...inputs },
-    env: { TFGUARD_RETRY_BASE_MS: '5' },
+    env: { TFGUARD_GITHUB_TIME_SCALE: '0.005' },
   });
 }
 
@@ -83,7 +83,7 @@ describe.concurrent('the bundled Action against a GitHub API double', () => {
     expect(check).toMatchObject({ name: 'tfguard', head_sha: HEAD_SHA, conclusion: 'failure', title: '3 blocking findings' });
     expect(check.annotations).toContainEqual(expect.objectContaining({ path: 'main.tf', start_line: 5, end_line: 5, annotation_level: 'failure' }));
 
-    expect(first.outputs).toMatchObject({ violations: '3', findings: '6', 'cost-delta-monthly': '176.25', 'sarif-file': join(ws, 'tfguard.sarif') });
+    expect(first.outputs).toMatchObject({ violations: '3', findings: '7', 'cost-delta-monthly': '176.25', 'sarif-file': join(ws, 'tfguard.sarif') });
     expect(JSON.parse(readFileSync(first.outputs['report-json'], 'utf8'))).toMatchObject({ verdict: 'blocked', summary: { blocking: 3 } });
     expect(JSON.parse(readFileSync(first.outputs['sarif-file'], 'utf8'))).toMatchObject({ version: '2.1.0' });
     expect(first.summary).toContain('### ❌ tfguard: blocked');

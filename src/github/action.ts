@@ -125,13 +125,14 @@ function linkContext(context: RunnerContext): LinkContext {
 
 function defaultApi(context: RunnerContext, inputs: ActionInputs, io: ActionIO): GitHubApi {
   if (!inputs.token) throw new ActionInputError('input github-token is empty: pass `github-token: ${{ github.token }}` or a token with pull-requests and checks write access');
-  const retryBase = Number(io.env.TFGUARD_RETRY_BASE_MS);
+  // For tests: shrinks retry back-off and write spacing (e.g. 0.005 → 5 ms instead of 1 s).
+  const timeScale = Number(io.env.TFGUARD_GITHUB_TIME_SCALE || 1);
   return octokitApi({
     token: inputs.token,
     apiUrl: context.apiUrl,
     owner: context.owner,
     repo: context.repo,
-    ...(Number.isFinite(retryBase) && retryBase >= 0 && io.env.TFGUARD_RETRY_BASE_MS ? { retryBaseMs: retryBase } : {}),
+    ...(Number.isFinite(timeScale) && timeScale > 0 ? { timeScale } : {}),
     log: (m) => io.warning(m),
   });
 }

@@ -11,7 +11,7 @@ export interface Marker {
   fingerprint?: string;
 }
 
-const MARKER = /^<!-- tfguard:project=(\S+?)(?: fingerprint=([0-9a-f]+))? -->/;
+const MARKER = /^<!-- tfguard:project=(\S+?)(?: fingerprint=(\S+?))? -->/;
 
 export function renderMarker(marker: Marker): string {
   const fingerprint = marker.fingerprint ? ` fingerprint=${marker.fingerprint}` : '';

@@ -84,7 +84,7 @@ function readEvent(path: string | undefined, readText: (path: string) => string)
   }
   try {
     const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as EventPayload) : {};
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
   } catch {
     throw new ActionInputError(`GITHUB_EVENT_PATH ${path} is not JSON`);
   }

@@ -6,6 +6,7 @@ import type { DocumentResult } from '../engine/scan.js';
 import { SEVERITIES, type Change, type Finding, type Severity } from '../engine/finding.js';
 import { isBlocking, type VerdictOptions } from '../engine/verdict.js';
 import type { PolicyInfo } from '../engine/bundle.js';
+import type { CostSection } from './cost.js';
 
 export const REPORT_VERSION = 1;
 
@@ -24,6 +25,8 @@ export interface ScanReport {
   findings: ReportFinding[];
   /** Every policy that ran, with its metadata (SARIF rules, JUnit test cases). */
   policies: PolicyInfo[];
+  /** The monthly cost delta of the plans, when estimated. */
+  cost?: CostSection;
   summary: {
     blocking: number;
     bySeverity: Record<Severity, number>;
@@ -36,7 +39,7 @@ export interface ScanReport {
   };
 }
 
-export function buildReport(results: DocumentResult[], policies: PolicyInfo[], verdict: VerdictOptions, version: string): ScanReport {
+export function buildReport(results: DocumentResult[], policies: PolicyInfo[], verdict: VerdictOptions, version: string, cost?: CostSection): ScanReport {
   const findings: ReportFinding[] = results.flatMap((r) =>
     r.findings.map((f) => ({
       ...f,
@@ -68,6 +71,7 @@ export function buildReport(results: DocumentResult[], policies: PolicyInfo[], v
     })),
     findings,
     policies,
+    ...(cost ? { cost } : {}),
     summary: {
       blocking,
       bySeverity: count(SEVERITIES, (f) => (f.status === 'fail' && !(f.waiver && !f.waiver.expired) ? f.severity : undefined)),

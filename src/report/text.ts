@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { ReportFinding, ScanReport } from './model.js';
 import { SEVERITIES, type Severity } from '../engine/finding.js';
+import { deltaText, renderCostText } from './cost.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -28,6 +29,7 @@ export function renderText(report: ScanReport, options: { color: boolean; quiet?
     section(lines, c.magenta('UNKNOWN UNTIL APPLY'), report.findings.filter((f) => f.status === 'unknown' && f.change !== 'fixed'), c);
     section(lines, c.dim('WAIVED'), report.findings.filter((f) => f.waiver && !f.waiver.expired && f.change !== 'fixed'), c, (f) => `waived by ${f.waiver!.owner} until ${f.waiver!.expires}: ${f.waiver!.reason}`);
     section(lines, c.green('FIXED BY THIS CHANGE'), report.findings.filter((f) => f.change === 'fixed'), c);
+    if (report.cost) lines.push(renderCostText(report.cost), '');
   }
   lines.push(summaryLine(report, c));
   return lines.join('\n');
@@ -61,5 +63,6 @@ export function summaryLine(report: ScanReport, c: Colors = pc.createColors(fals
   const sev = [...SEVERITIES].reverse().map((k) => `${k} ${s.bySeverity[k]}`).join(' · ');
   const extra = [s.unknown && `${s.unknown} unknown`, s.waived && `${s.waived} waived`, s.byChange.fixed && `${s.byChange.fixed} fixed`].filter(Boolean).join(' · ');
   const verdict = report.verdict === 'blocked' ? c.bold(c.red(`BLOCKED: ${s.blocking} blocking finding${s.blocking === 1 ? '' : 's'}`)) : c.bold(c.green('PASSED'));
-  return `${verdict} (fail-on ${report.failOn}) — ${sev}${extra ? ' · ' + extra : ''} — ${s.resourcesScanned} resources, ${s.policiesEvaluated} policies, ${Math.round(s.durationMs)} ms`;
+  const cost = report.cost ? ` — cost ${deltaText(report.cost)}` : '';
+  return `${verdict} (fail-on ${report.failOn}) — ${sev}${extra ? ' · ' + extra : ''}${cost} — ${s.resourcesScanned} resources, ${s.policiesEvaluated} policies, ${Math.round(s.durationMs)} ms`;
 }

@@ -94,7 +94,7 @@ function loadOperations(): (Operation & { pattern: RegExp; validateBody?: Valida
 
 export async function startMockGitHub(options: { owner: string; repo: string; firstCommentId?: number }): Promise<MockGitHub> {
   const operations = loadOperations();
-  const state: MockGitHub = { apiUrl: '', requests: [], violations: [], comments: [], checkRuns: [], faults: [], close: async () => undefined };
+  const state: MockGitHub = { apiUrl: '', requests: [], violations: [], comments: [], checkRuns: [], faults: [], close: () => Promise.resolve() };
   let nextCommentId = options.firstCommentId ?? 1000;
   let nextCheckRunId = 5000;
 
@@ -189,7 +189,7 @@ export async function startMockGitHub(options: { owner: string; repo: string; fi
         return reply(200, slice.map(commentJson), headers);
       }
       case 'issues/create-comment': {
-        const comment = { id: nextCommentId++, body: String(body?.body ?? '') };
+        const comment = { id: nextCommentId++, body: typeof body?.body === 'string' ? body.body : '' };
         if (comment.body.length > 65_536) return reply(422, { message: 'Body is too long (maximum is 65536 characters)' });
         state.comments.push(comment);
         return reply(201, commentJson(comment));
@@ -197,8 +197,9 @@ export async function startMockGitHub(options: { owner: string; repo: string; fi
       case 'issues/update-comment': {
         const comment = state.comments.find((c) => c.id === Number(params.comment_id));
         if (!comment) return reply(404, { message: 'Not Found' });
-        if (String(body?.body).length > 65_536) return reply(422, { message: 'Body is too long (maximum is 65536 characters)' });
-        comment.body = String(body?.body ?? '');
+        const text = typeof body?.body === 'string' ? body.body : '';
+        if (text.length > 65_536) return reply(422, { message: 'Body is too long (maximum is 65536 characters)' });
+        comment.body = text;
         return reply(200, commentJson(comment));
       }
       case 'issues/delete-comment': {
