@@ -14,6 +14,7 @@ import { packageVersion } from '../package-root.js';
 import { runTestCommand } from './test-command.js';
 import { SCAN_FORMATS, runScan, type ScanFormat } from './scan-command.js';
 import { runPoliciesList } from './policies-command.js';
+import { runCost, runPricingImport } from './cost-command.js';
 import { SEVERITIES } from '../engine/finding.js';
 import type { TestFormat } from './test-command.js';
 
@@ -84,6 +85,7 @@ function scanOptions<T>(parser: Argv<T>) {
     .option('source-dir', { type: 'string', description: 'Terraform source directory, to point findings at file:line (default: .)' })
     .option('usage', { type: 'string', description: 'Usage file (tfguard-usage.yml) for usage-based costs' })
     .option('cost', { type: 'boolean', default: true, description: 'Estimate the monthly cost delta (--no-cost to skip)' })
+    .option('catalog', { type: 'string', array: true, default: [], description: 'Extra price catalog from `tfguard pricing import` (repeatable)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, description: 'Only the summary line (and nothing when it passes)' });
 }
 
@@ -143,12 +145,44 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
               config: args.config,
               sourceDir: args['source-dir'],
               usageFile: args.usage,
+              catalogs: args.catalog,
               cost: args.cost,
             },
             io,
           ),
         );
       },
+    )
+    .command(
+      'cost <files..>',
+      'Monthly cost before and after a plan, per resource, and the delta',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, demandOption: true, description: 'Plan JSON files or directories' })
+          .option('format', { alias: 'f', choices: ['text', 'json', 'markdown'] as const, default: 'text' as const, description: 'Output format' })
+          .option('usage', { type: 'string', description: 'Usage file (tfguard-usage.yml) for usage-based costs' })
+          .option('catalog', { type: 'string', array: true, default: [], description: 'Extra price catalog from `tfguard pricing import` (repeatable)' })
+          .option('output', { alias: 'o', type: 'string', description: 'Write to this file instead of stdout' }),
+      async (args) => {
+        exitCode = await guardedAsync(io, args.debug, () => runCost({ files: args.files, format: args.format, usage: args.usage, catalogs: args.catalog, output: args.output }, io));
+      },
+    )
+    .command('pricing', 'Maintain price catalogs', (y) =>
+      y
+        .command(
+          'import <offer>',
+          "Turn an AWS Price List bulk offer file (e.g. AmazonEC2's index.json) into a catalog file",
+          (yy) =>
+            yy
+              .positional('offer', { type: 'string', demandOption: true, description: 'Offer JSON file' })
+              .option('service', { type: 'string', default: 'ec2', description: 'Catalog service of the entries (ec2, rds, …)' })
+              .option('region', { type: 'string', array: true, description: 'Keep only these regions' })
+              .option('output', { alias: 'o', type: 'string', demandOption: true, description: 'Catalog file to write' }),
+          (args) => {
+            exitCode = guarded(io, args.debug, () => runPricingImport({ offer: args.offer, service: args.service, output: args.output, regions: args.region }, io));
+          },
+        )
+        .demandCommand(1, 'a pricing subcommand is required'),
     )
     .command('policies', 'Inspect the policy library', (y) =>
       y
@@ -185,6 +219,8 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .example('$0 scan plans/ --fail-on critical --policy ./my-policies', 'Several plans, your policies too, block only on critical')
     .example('$0 eval -d policies/ -i plan.json data.terraform.deny', 'Evaluate the deny rules over a plan')
     .example('$0 eval -d fixtures/demo -i fixtures/demo/input.json --format pretty data.demo.deny', 'Human-readable output')
+    .example('$0 cost plan.json --usage tfguard-usage.yml', 'The monthly cost delta of a plan')
+    .example('$0 pricing import AmazonEC2-eu-west-1.json -o prices/ec2-eu-west-1.json', 'Refresh EC2 prices from an AWS offer file')
     .example('$0 policies list --format json', 'Every built-in control with its metadata')
     .example('$0 test policies/ --verbose', 'Run every policy test, showing passes too')
     .example('$0 test policies/ --run s3', 'Run only the tests whose path matches /s3/')

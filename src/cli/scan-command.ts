@@ -10,6 +10,7 @@ import { renderJunit } from '../report/junit.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { deltaText, renderCostMarkdown } from '../report/cost.js';
 import { ExitCode } from './errors.js';
+import { readCatalog } from './cost-command.js';
 import { println, type CliIO } from './io.js';
 
 export const SCAN_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
@@ -29,6 +30,7 @@ export interface ScanArgs {
   config?: string;
   sourceDir?: string;
   usageFile?: string;
+  catalogs: string[];
   cost: boolean;
 }
 
@@ -40,6 +42,7 @@ export async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
     config: args.config,
     sourceDir: args.sourceDir,
     usageFile: args.usageFile,
+    catalogs: args.catalogs.map(readCatalog),
     cost: args.cost,
     failOn: args.failOn,
     failOnExisting: args.failOnExisting,

@@ -9,7 +9,7 @@ import type { Severity } from './finding.js';
 import { discoverDocuments, loadDocument } from '../input/index.js';
 import { buildReport, type ScanReport } from '../report/model.js';
 import { packageVersion } from '../package-root.js';
-import { estimateCost, loadUsageFile, type CostEstimate } from '../cost/index.js';
+import { estimateCost, loadUsageFile, type CatalogFile, type CostEstimate } from '../cost/index.js';
 import { combineCosts, costData } from '../report/cost.js';
 
 export interface PipelineOptions {
@@ -25,6 +25,8 @@ export interface PipelineOptions {
   cost?: boolean;
   /** `tfguard-usage.yml` for usage-based costs. */
   usageFile?: string;
+  /** Extra price catalogs (from `tfguard pricing import`), already read. */
+  catalogs?: CatalogFile[];
   /** Called after each document, for progress bars. */
   onDocument?: (done: number, total: number, path: string) => void;
 }
@@ -51,7 +53,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const costs: { path: string; estimate: CostEstimate }[] = [];
   for (const path of paths) {
     const doc = await loadDocument(path, { sourceDir: o.sourceDir });
-    const estimate = o.cost !== false && doc.kind === 'plan' ? estimateCost(doc.raw, { usage }) : undefined;
+    const estimate = o.cost !== false && doc.kind === 'plan' ? estimateCost(doc.raw, { usage, catalogs: o.catalogs }) : undefined;
     if (estimate) costs.push({ path, estimate });
     results.push(scanDocument(bundle, doc, { params: config.params, exceptions: config.exceptions, cost: estimate && costData(estimate) }));
     o.onDocument?.(results.length, paths.length, path);

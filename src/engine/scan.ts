@@ -46,9 +46,10 @@ interface RuleResult {
 export function scanDocument(bundle: PolicyBundle, doc: TerraformDocument, options: ScanOptions = {}): DocumentResult {
   const started = performance.now();
   const { document, secrets } = redactSensitive(doc.raw);
-  const data = fromJSON({ tfguard: { params: options.params ?? {}, cost: options.cost ?? null } });
-  const after = evaluateRules(bundle, fromJSON(document), data);
-  const prior = doc.kind === 'plan' ? evaluateRules(bundle, fromJSON(priorDocument(document)), data) : undefined;
+  const data = (cost: unknown) => fromJSON({ tfguard: { params: options.params ?? {}, cost } });
+  const after = evaluateRules(bundle, fromJSON(document), data(options.cost ?? null));
+  // The prior side has no cost delta: a budget finding is always about this change.
+  const prior = doc.kind === 'plan' ? evaluateRules(bundle, fromJSON(priorDocument(document)), data(null)) : undefined;
 
   const findings: Finding[] = [];
   const priorKeys = new Map(prior?.map((r) => [keyOf(r), r]));

@@ -18,7 +18,8 @@ export interface ActionInputs {
   /** Root module directory for `file:line`; unset: each plan's own directory. */
   sourceDir?: string;
   token: string;
-  failOn: Severity;
+  /** Unset: `fail_on` from the config, else high. */
+  failOn?: Severity;
   comment: boolean;
   commentBehavior: CommentBehavior;
   annotations: boolean;
@@ -44,7 +45,7 @@ export function readInputs(read: InputReader): ActionInputs {
     ...optional('usageFile', get('usage-file')),
     ...optional('sourceDir', get('source-dir')),
     token,
-    failOn: oneOf(get('fail-on') || 'high', 'fail-on', SEVERITIES),
+    ...(get('fail-on') ? { failOn: oneOf(get('fail-on'), 'fail-on', SEVERITIES) } : {}),
     comment: bool(get('comment'), 'comment', true),
     commentBehavior: oneOf(get('comment-behavior') || 'update', 'comment-behavior', COMMENT_BEHAVIORS),
     annotations: bool(get('annotations'), 'annotations', true),
