@@ -30,13 +30,17 @@ export function expandPlanPatterns(patterns: string[], cwd: string): string[] {
 
 function matchGlob(pattern: string, cwd: string): string[] {
   const normalized = pattern.replace(/\\/g, '/').replace(/^\.\//, '');
-  const segments = normalized.split('/');
+  // An absolute pattern is matched from the root and yields absolute paths.
+  const absolute = normalized.startsWith('/');
+  const relativePattern = absolute ? normalized.slice(1) : normalized;
+  const segments = relativePattern.split('/');
   const firstGlob = segments.findIndex(isGlob);
   const base = segments.slice(0, firstGlob).join('/');
-  const matcher = globRegExp(normalized);
-  const deep = segments.slice(firstGlob).length > 1 || normalized.includes('**');
-  return walk(cwd, base, deep)
+  const matcher = globRegExp(relativePattern);
+  const deep = segments.slice(firstGlob).length > 1 || relativePattern.includes('**');
+  return walk(absolute ? '/' : cwd, base, deep)
     .filter((path) => matcher.test(path))
+    .map((path) => (absolute ? `/${path}` : path))
     .sort();
 }
 
