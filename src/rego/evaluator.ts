@@ -42,7 +42,7 @@ const EVALUATING = Symbol('evaluating');
 /** Everything a query's evaluation depends on; `with` derives a new state with its own caches. */
 export class State {
   readonly nodeCache = new Map<RuleNode, Value | undefined | typeof EVALUATING>();
-  readonly fnCache = new Map<RuleNode, Map<string, Value | undefined>>();
+  readonly fnCache = new Map<RuleNode, ArgsMemo>();
 
   constructor(
     readonly root: RuleNode,
@@ -616,11 +616,47 @@ function defaultValue(node: RuleNode, st: State): Value | undefined {
 }
 
 /** Calls a user-defined function; results are memoised per state and argument list. */
+/**
+ * A memo keyed by the arguments: scalars by value, composites by identity. Documents are immutable
+ * and usually passed as the same instance (a resource object), so identity finds them without
+ * hashing whole objects; an equal copy only misses the memo.
+ */
+class ArgsMemo {
+  private readonly children = new Map<unknown, ArgsMemo>();
+  private hit = false;
+  private value: Value | undefined;
+
+  private node(args: readonly Value[], create: boolean): ArgsMemo | undefined {
+    let cur: ArgsMemo = this;
+    for (const a of args) {
+      const key = typeof a === 'number' && Number.isInteger(a) ? BigInt(a) : a;
+      let next = cur.children.get(key);
+      if (!next) {
+        if (!create) return undefined;
+        cur.children.set(key, (next = new ArgsMemo()));
+      }
+      cur = next;
+    }
+    return cur;
+  }
+
+  lookup(args: readonly Value[]): { value: Value | undefined } | undefined {
+    const n = this.node(args, false);
+    return n?.hit ? { value: n.value } : undefined;
+  }
+
+  store(args: readonly Value[], value: Value | undefined): void {
+    const n = this.node(args, true)!;
+    n.hit = true;
+    n.value = value;
+  }
+}
+
 function callFunction(node: RuleNode, args: Value[], st: State, loc: Location): Value | undefined {
   let memo = st.fnCache.get(node);
-  if (!memo) st.fnCache.set(node, (memo = new Map<string, Value | undefined>()));
-  const key = hashKey(args);
-  if (memo.has(key)) return memo.get(key);
+  if (!memo) st.fnCache.set(node, (memo = new ArgsMemo()));
+  const cached = memo.lookup(args);
+  if (cached) return cached.value;
   let result: Value | undefined;
   for (const rule of node.rules) {
     for (const branch of [rule, ...rule.elseChain]) {
@@ -644,7 +680,7 @@ function callFunction(node: RuleNode, args: Value[], st: State, loc: Location): 
     const d = node.defaults[0];
     if (d) evalTerm(d.value ?? TRUE_TERM, new Env(d), st, (x) => ((result = x), true));
   }
-  memo.set(key, result);
+  memo.store(args, result);
   return result;
 }
 
@@ -731,8 +767,25 @@ export function unifyValue(t: Term, v: Value, env: Env, st: State, k: K): boolea
 
 // ---- calls -----------------------------------------------------------------------------------
 
+/** A call's operator name, computed once per call site (calls run in hot loops). */
+const callNames = new WeakMap<CallTerm, string>();
+function callName(t: CallTerm): string {
+  let name = callNames.get(t);
+  if (name === undefined) callNames.set(t, (name = opName(t)));
+  return name;
+}
+
+/** The rule node a `data.…` function name denotes, per policy. */
+const functionNodes = new WeakMap<RuleNode, Map<string, RuleNode | undefined>>();
+function functionNode(root: RuleNode, name: string): RuleNode | undefined {
+  let byName = functionNodes.get(root);
+  if (!byName) functionNodes.set(root, (byName = new Map()));
+  if (!byName.has(name)) byName.set(name, findNode(root, name.split('.').slice(1)));
+  return byName.get(name);
+}
+
 function evalCallExpr(t: CallTerm, env: Env, st: State, k: K): boolean {
-  const name = opName(t);
+  const name = callName(t);
   if (name === 'eq' || name === 'assign') return unify(t.args[0], t.args[1], env, st, k);
   const arity = arityOf(name, st);
   if (arity !== undefined && t.args.length === arity + 1) {
@@ -743,19 +796,19 @@ function evalCallExpr(t: CallTerm, env: Env, st: State, k: K): boolean {
 }
 
 function evalCall(t: CallTerm, env: Env, st: State, k: KV): boolean {
-  const name = opName(t);
+  const name = callName(t);
   if (name === 'eq' || name === 'assign') return unify(t.args[0], t.args[1], env, st, () => k(true));
   return callWith(t, name, t.args, env, st, k);
 }
 
 function arityOf(name: string, st: State): number | undefined {
-  if (name.startsWith('data.')) return findNode(st.root, name.split('.').slice(1))?.arity;
+  if (name.startsWith('data.')) return functionNode(st.root, name)?.arity;
   const b = BUILTINS.get(name) ?? ENGINE_BUILTINS.get(name);
   return b && b.arity >= 0 ? b.arity : undefined;
 }
 
 function callWith(t: CallTerm, name: string, argTerms: readonly Term[], env: Env, st: State, k: KV): boolean {
-  const mock = st.mocks.get(name);
+  const mock = st.mocks.size ? st.mocks.get(name) : undefined;
   if (mock) {
     if (mock.kind === 'value') return evalTerms(argTerms, 0, [], env, st, () => k(mock.value));
     // A mocked function is replaced by another, which runs with no mocks: a mock never calls another mock.
@@ -782,7 +835,7 @@ function callWith(t: CallTerm, name: string, argTerms: readonly Term[], env: Env
       return k(new ObjectValue());
   }
   if (name.startsWith('data.')) {
-    const node = findNode(st.root, name.split('.').slice(1));
+    const node = functionNode(st.root, name);
     if (!node) return false;
     if (node.kind !== 'function') {
       // Calling a document that is not a function: its value, as OPA's `data.x.p(…)` is undefined otherwise.
