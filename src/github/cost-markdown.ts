@@ -56,9 +56,10 @@ export function costSection(estimate: CostEstimate): string {
     parts.push(`**Not priced (${estimate.notPriced.length})**\n\n${list}`);
   }
   if (estimate.resources.some((r) => r.usageBased)) parts.push('¹ _Usage-based: quantities come from the usage file; without one they count as zero._');
-  const asOf = estimate.asOf ? `Prices as of ${estimate.asOf}` : 'Prices';
-  const sources = estimate.sources.map((s) => `[${s.title}](${s.url})`).join(', ');
-  parts.push(`<sub>${asOf}${sources ? ` from ${sources}` : ''}, ${estimate.currency}, on-demand list prices.</sub>`);
+  const asOf = estimate.asOf ? ` as of ${estimate.asOf}` : '';
+  // Source titles are long (file paths, notes): numbered links, the title as the link's tooltip.
+  const sources = estimate.sources.map((s, i) => `[${i + 1}](${s.url} ${JSON.stringify(s.title.replace(/"/g, "'"))})`).join(' ');
+  parts.push(`<sub>${estimate.currency} on-demand list prices${asOf}${sources ? ` · sources ${sources}` : ''}</sub>`);
   return `<details><summary>💰 Cost estimate: ${signedMoney(estimate.totals.delta)}/month</summary>\n\n${parts.join('\n\n')}\n\n</details>\n`;
 }
 

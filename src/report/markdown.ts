@@ -29,16 +29,21 @@ export function renderMarkdown(report: ScanReport, options: MarkdownOptions = {}
   const heading = '#'.repeat(options.headingLevel ?? 3);
   const subject = options.label ? `\`${cell(options.label)}\`` : 'tfguard';
   out.push(`${heading} ${blocked ? '❌' : '✅'} ${subject}: ${blocked ? `blocked — ${s.blocking} finding${s.blocking === 1 ? '' : 's'} at or above ${report.failOn}` : 'passed'}`);
-  // New counts only verified violations (unknown ones have their own count); existing and fixed break
-  // their totals down, so the parts add up.
-  const bySeverity = (change: ReportFinding['change'], only = (_f: ReportFinding) => true) => severityCounts(countBy(report.findings.filter((f) => f.change === change && only(f))));
-  const existingText = `${s.byChange.existing}${bracket(bySeverity('existing'))}`;
-  const fixedText = `${s.byChange.fixed}${bracket(bySeverity('fixed'))}`;
-  out.push(`**New:** ${bySeverity('new', (f) => f.status === 'fail') || 'none'} · **Existing:** ${existingText} · **Fixed:** ${fixedText}${s.unknown ? ` · **Unknown until apply:** ${s.unknown}` : ''}${s.waived ? ` · **Waived:** ${s.waived}` : ''} — ${s.resourcesScanned} resources, ${s.policiesEvaluated} policies`);
+  // Each count matches the table or folded section below it, so every finding is counted once.
+  const active = (f: ReportFinding) => f.status === 'fail' && f.change !== 'fixed' && !(f.waiver && !f.waiver.expired);
+  const counted = (pick: (f: ReportFinding) => boolean): string => {
+    const found = report.findings.filter(pick);
+    return `${found.length}${bracket(severityCounts(countBy(found)))}`;
+  };
+  const newText = severityCounts(countBy(report.findings.filter((f) => active(f) && f.change === 'new'))) || 'none';
+  const existingText = counted((f) => active(f) && f.change === 'existing');
+  const fixedText = counted((f) => f.change === 'fixed');
+  const unknownCount = report.findings.filter((f) => f.status === 'unknown' && f.change !== 'fixed').length;
+  const waivedCount = report.findings.filter((f) => f.waiver && !f.waiver.expired && f.change !== 'fixed').length;
+  out.push(`**New:** ${newText} · **Existing:** ${existingText} · **Fixed:** ${fixedText}${unknownCount ? ` · **Unknown until apply:** ${unknownCount}` : ''}${waivedCount ? ` · **Waived:** ${waivedCount}` : ''} — ${s.resourcesScanned} resources, ${s.policiesEvaluated} policies`);
   for (const line of options.summaryLines ?? []) out.push('', line);
   out.push('');
 
-  const active = (f: ReportFinding) => f.status === 'fail' && f.change !== 'fixed' && !(f.waiver && !f.waiver.expired);
   const newOnes = report.findings.filter((f) => active(f) && f.change === 'new');
   if (newOnes.length) {
     out.push(findingTable(newOnes, options));
