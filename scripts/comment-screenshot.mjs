@@ -20,7 +20,7 @@ const args = process.argv.slice(2);
 const htmlOnly = args.includes('--html-only');
 /** Folded sections shown open in the picture (by the start of their summary). */
 const opened = args.flatMap((a, i) => (args[i - 1] === '--open' ? [a] : []));
-if (opened.length === 0) opened.push('💰 Cost estimate');
+if (opened.length === 0) opened.push('Waived', '💰 Cost estimate');
 
 const { runAction } = await import(pathToFileURL(join(root, 'dist/src/github/action.js')).href);
 const { FakeGitHub } = await import(pathToFileURL(join(root, 'dist/src/github/test-support/fake-api.js')).href);
