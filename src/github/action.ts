@@ -11,8 +11,9 @@ import type { DocumentResult } from '../engine/scan.js';
 import { buildReport, type ScanReport } from '../report/model.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
-import type { CostEstimate, UsageFile } from '../cost/types.js';
-import { estimateCost, loadUsageFile } from '../cost/index.js';
+import type { CostEstimate } from '../cost/types.js';
+import { loadUsageFile } from '../cost/index.js';
+import { combineCosts } from '../report/cost.js';
 import { readInputs, type ActionInputs, type InputReader } from './inputs.js';
 import { readRunnerContext, ActionInputError, type RunnerContext } from './runner-context.js';
 import { expandPlanPatterns } from './plan-files.js';
@@ -73,7 +74,7 @@ export async function runAction(io: ActionIO): Promise<ActionResult> {
 
 async function scanPlans(inputs: ActionInputs, workspace: string): Promise<(PlanReport & { results: DocumentResult[] })[]> {
   const paths = expandPlanPatterns(inputs.plans, workspace);
-  const usage = inputs.usageFile ? readUsage(inputs.usageFile) : undefined;
+  if (inputs.usageFile) checkUsageFile(inputs.usageFile);
   const out: (PlanReport & { results: DocumentResult[] })[] = [];
   for (const path of paths) {
     const { report, results } = await runPipeline({
@@ -84,17 +85,18 @@ async function scanPlans(inputs: ActionInputs, workspace: string): Promise<(Plan
       // The .tf files of a plan are usually beside it: `terraform show -json tfplan > plan.json`.
       sourceDir: inputs.sourceDir ?? dirname(path),
       failOn: inputs.failOn,
+      ...(inputs.usageFile ? { usageFile: inputs.usageFile } : {}),
     });
-    const plan = results.find((r) => r.document.kind === 'plan');
-    const cost = plan ? estimateCost(plan.document.raw, usage ? { usage } : {}) : undefined;
+    const cost = report.cost?.documents[0]?.estimate;
     out.push({ path, report, results, ...(cost ? { cost } : {}) });
   }
   return out;
 }
 
-function readUsage(path: string): UsageFile {
+/** Read once up front, so a bad usage file is reported as the input it is. */
+function checkUsageFile(path: string): void {
   try {
-    return loadUsageFile(path);
+    loadUsageFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new ActionInputError(`input usage-file: ${code ? `cannot read ${path}: ${code}` : (err as Error).message}`);
@@ -105,11 +107,13 @@ function readUsage(path: string): UsageFile {
 function combinedReport(plans: (PlanReport & { results: DocumentResult[] })[]): ScanReport {
   if (plans.length === 1) return plans[0].report;
   const first = plans[0].report;
+  const costs = plans.flatMap((p) => p.report.cost?.documents ?? []);
   return buildReport(
     plans.flatMap((p) => p.results),
     first.policies,
     { failOn: first.failOn },
     first.tool.version,
+    costs.length ? combineCosts(costs) : undefined,
   );
 }
 

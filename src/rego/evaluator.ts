@@ -626,8 +626,8 @@ class ArgsMemo {
   private hit = false;
   private value: Value | undefined;
 
-  private node(args: readonly Value[], create: boolean): ArgsMemo | undefined {
-    let cur: ArgsMemo = this;
+  private static node(root: ArgsMemo, args: readonly Value[], create: boolean): ArgsMemo | undefined {
+    let cur = root;
     for (const a of args) {
       const key = typeof a === 'number' && Number.isInteger(a) ? BigInt(a) : a;
       let next = cur.children.get(key);
@@ -641,12 +641,12 @@ class ArgsMemo {
   }
 
   lookup(args: readonly Value[]): { value: Value | undefined } | undefined {
-    const n = this.node(args, false);
+    const n = ArgsMemo.node(this, args, false);
     return n?.hit ? { value: n.value } : undefined;
   }
 
   store(args: readonly Value[], value: Value | undefined): void {
-    const n = this.node(args, true)!;
+    const n = ArgsMemo.node(this, args, true)!;
     n.hit = true;
     n.value = value;
   }
@@ -779,7 +779,7 @@ function callName(t: CallTerm): string {
 const functionNodes = new WeakMap<RuleNode, Map<string, RuleNode | undefined>>();
 function functionNode(root: RuleNode, name: string): RuleNode | undefined {
   let byName = functionNodes.get(root);
-  if (!byName) functionNodes.set(root, (byName = new Map()));
+  if (!byName) functionNodes.set(root, (byName = new Map<string, RuleNode | undefined>()));
   if (!byName.has(name)) byName.set(name, findNode(root, name.split('.').slice(1)));
   return byName.get(name);
 }
