@@ -62,3 +62,28 @@ function write(name: string, text: string): string {
   writeFileSync(path, text);
   return path;
 }
+
+describe('tfguard cost and pricing import', () => {
+  it('prints the cost delta of the demo plan', async () => {
+    const io = captureIO();
+    expect(await runCli(['cost', 'fixtures/demo/plan.json'], io)).toBe(0);
+    // t3.small → t3.medium in us-east-1 ($0.0208 → $0.0416 an hour, × 730 h), root volume unchanged.
+    expect(io.out).toMatch(/aws_instance\.web\s+\$15\.82 →\s+\$31\.01\s+\+\$15\.18/);
+    expect(io.out).toMatch(/Monthly cost delta: \+\$[\d,.]+\/month/);
+  });
+
+  it('imports an AWS offer file into a catalog that cost can use', async () => {
+    const catalog = join(root, 'catalog.json');
+    const io = captureIO();
+    expect(await runCli(['pricing', 'import', 'fixtures/cost/offer-ec2-sample.json', '-o', catalog], io)).toBe(0);
+    expect(io.err).toMatch(/wrote \d+ prices/);
+    expect(await runCli(['cost', 'fixtures/demo/plan.json', '--catalog', catalog, '--format', 'json'], captureIO())).toBe(0);
+  });
+
+  it('a state is not a plan: exit 2 with a clear line', async () => {
+    const io = captureIO();
+    // Whether the shared state file is there or not, the answer is one line and exit 2.
+    expect(await runCli(['cost', '../shared/fixtures/real-plans/hashicorp__terraform-json__no_changes_state.json'], io)).toBe(2);
+    expect(io.err).toMatch(/^tfguard: .*(state|no such file)/);
+  });
+});

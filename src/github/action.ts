@@ -158,8 +158,9 @@ async function comment(api: GitHubApi, s: Step & { markdown: string; fingerprint
     const outcome = await publishComment(api, { issueNumber: s.context.pullNumber, project: s.inputs.project, body, fingerprint: s.fingerprint, behavior: s.inputs.commentBehavior });
     s.io.info(`tfguard: comment ${outcome.commentId} ${outcome.action}${outcome.deleted.length ? `, ${outcome.deleted.length} duplicate(s) removed` : ''}`);
   } catch (err) {
-    if (httpStatus(err) !== 403) throw err;
-    const message = `tfguard could not comment on pull request #${s.context.pullNumber}: the token may not write to it (403 — a pull request from a fork gets a read-only token). The report is in this job summary.`;
+    // A failed delivery is reported, not turned into a verdict: the scan's result stands.
+    const why = apiFailure(err, 'the token may not write to it (403: a pull request from a fork gets a read-only token)');
+    const message = `tfguard could not comment on pull request #${s.context.pullNumber}: ${why}. The report is in this job summary.`;
     s.io.warning(message);
     s.notes.push(`> [!NOTE]\n> ${message}\n`);
   }
@@ -180,11 +181,19 @@ async function annotate(api: GitHubApi, s: Step & { report: ScanReport; markdown
     });
     s.io.info(`tfguard: check run ${id} with ${annotations.length} annotation(s) in ${requests} request(s)`);
   } catch (err) {
-    if (httpStatus(err) !== 403) throw err;
+    const why = apiFailure(err, 'the token lacks checks: write (403)');
     const { shown, omitted } = commandAnnotations(annotations);
     for (const a of shown) s.io.annotate(a);
-    s.io.warning(`tfguard could not create a check run (403: the token lacks checks: write); annotated with workflow commands instead${omitted ? `, ${omitted} more in the job summary` : ''}.`);
+    s.io.warning(`tfguard could not create the check run: ${why}; annotated with workflow commands instead${omitted ? `, ${omitted} more in the job summary` : ''}.`);
   }
+}
+
+/** Why a GitHub call failed, in words; anything that is not an HTTP error is a bug and is rethrown. */
+function apiFailure(err: unknown, forbidden: string): string {
+  const status = httpStatus(err);
+  if (status === undefined) throw err;
+  if (status === 403 && !/rate limit/i.test((err as Error).message)) return forbidden;
+  return `GitHub answered ${status} (${(err as Error).message.replace(/\s*\n\s*/g, ' ')})`;
 }
 
 function writeSummary(context: RunnerContext, markdown: string): void {

@@ -53,7 +53,9 @@ function table(findings: ReportFinding[], c: Colors, note?: (f: ReportFinding) =
   for (const f of findings) {
     const mark = f.blocking ? c.red('✖ block') : f.change === 'fixed' ? c.green('✓') : f.change === 'existing' ? c.dim('existing') : c.yellow('new');
     const where = f.location.line ? `${f.location.file}:${f.location.line}` : f.location.file;
-    t.push([mark, f.policyId, f.resource ?? '', where, note ? `${f.message}\n${c.dim(note(f))}` : f.message]);
+    const expired = f.waiver?.expired ? `waiver by ${f.waiver.owner} expired on ${f.waiver.expires}` : undefined;
+    const extra = note?.(f) ?? expired;
+    t.push([mark, f.policyId, f.resource ?? '', where, extra ? `${f.message}\n${c.dim(extra)}` : f.message]);
   }
   return t.toString();
 }
