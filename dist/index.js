@@ -51451,8 +51451,8 @@ var ArgsMemo = class _ArgsMemo {
   children = /* @__PURE__ */ new Map();
   hit = false;
   value;
-  node(args2, create) {
-    let cur = this;
+  static node(root, args2, create) {
+    let cur = root;
     for (const a of args2) {
       const key = typeof a === "number" && Number.isInteger(a) ? BigInt(a) : a;
       let next = cur.children.get(key);
@@ -51465,11 +51465,11 @@ var ArgsMemo = class _ArgsMemo {
     return cur;
   }
   lookup(args2) {
-    const n = this.node(args2, false);
+    const n = _ArgsMemo.node(this, args2, false);
     return n?.hit ? { value: n.value } : void 0;
   }
   store(args2, value) {
-    const n = this.node(args2, true);
+    const n = _ArgsMemo.node(this, args2, true);
     n.hit = true;
     n.value = value;
   }
@@ -65305,7 +65305,7 @@ async function runAction(io) {
 }
 async function scanPlans(inputs, workspace) {
   const paths = expandPlanPatterns(inputs.plans, workspace);
-  const usage = inputs.usageFile ? readUsage(inputs.usageFile) : void 0;
+  if (inputs.usageFile) checkUsageFile(inputs.usageFile);
   const out2 = [];
   for (const path of paths) {
     const { report, results } = await runPipeline({
@@ -65315,17 +65315,17 @@ async function scanPlans(inputs, workspace) {
       config: inputs.config,
       // The .tf files of a plan are usually beside it: `terraform show -json tfplan > plan.json`.
       sourceDir: inputs.sourceDir ?? dirname2(path),
-      failOn: inputs.failOn
+      failOn: inputs.failOn,
+      ...inputs.usageFile ? { usageFile: inputs.usageFile } : {}
     });
-    const plan = results.find((r) => r.document.kind === "plan");
-    const cost = plan ? estimateCost(plan.document.raw, usage ? { usage } : {}) : void 0;
+    const cost = report.cost?.documents[0]?.estimate;
     out2.push({ path, report, results, ...cost ? { cost } : {} });
   }
   return out2;
 }
-function readUsage(path) {
+function checkUsageFile(path) {
   try {
-    return loadUsageFile(path);
+    loadUsageFile(path);
   } catch (err2) {
     const code = err2.code;
     throw new ActionInputError(`input usage-file: ${code ? `cannot read ${path}: ${code}` : err2.message}`);
@@ -65334,11 +65334,13 @@ function readUsage(path) {
 function combinedReport(plans) {
   if (plans.length === 1) return plans[0].report;
   const first = plans[0].report;
+  const costs = plans.flatMap((p) => p.report.cost?.documents ?? []);
   return buildReport(
     plans.flatMap((p) => p.results),
     first.policies,
     { failOn: first.failOn },
-    first.tool.version
+    first.tool.version,
+    costs.length ? combineCosts(costs) : void 0
   );
 }
 function linkContext(context3) {
@@ -65372,8 +65374,8 @@ async function comment(api, s) {
     const outcome = await publishComment(api, { issueNumber: s.context.pullNumber, project: s.inputs.project, body: body2, fingerprint: s.fingerprint, behavior: s.inputs.commentBehavior });
     s.io.info(`tfguard: comment ${outcome.commentId} ${outcome.action}${outcome.deleted.length ? `, ${outcome.deleted.length} duplicate(s) removed` : ""}`);
   } catch (err2) {
-    if (httpStatus(err2) !== 403) throw err2;
-    const message = `tfguard could not comment on pull request #${s.context.pullNumber}: the token may not write to it (403 \u2014 a pull request from a fork gets a read-only token). The report is in this job summary.`;
+    const why = apiFailure(err2, "the token may not write to it (403: a pull request from a fork gets a read-only token)");
+    const message = `tfguard could not comment on pull request #${s.context.pullNumber}: ${why}. The report is in this job summary.`;
     s.io.warning(message);
     s.notes.push(`> [!NOTE]
 > ${message}
@@ -65395,11 +65397,17 @@ async function annotate(api, s) {
     });
     s.io.info(`tfguard: check run ${id} with ${annotations.length} annotation(s) in ${requests} request(s)`);
   } catch (err2) {
-    if (httpStatus(err2) !== 403) throw err2;
+    const why = apiFailure(err2, "the token lacks checks: write (403)");
     const { shown, omitted } = commandAnnotations(annotations);
     for (const a of shown) s.io.annotate(a);
-    s.io.warning(`tfguard could not create a check run (403: the token lacks checks: write); annotated with workflow commands instead${omitted ? `, ${omitted} more in the job summary` : ""}.`);
+    s.io.warning(`tfguard could not create the check run: ${why}; annotated with workflow commands instead${omitted ? `, ${omitted} more in the job summary` : ""}.`);
   }
+}
+function apiFailure(err2, forbidden) {
+  const status = httpStatus(err2);
+  if (status === void 0) throw err2;
+  if (status === 403 && !/rate limit/i.test(err2.message)) return forbidden;
+  return `GitHub answered ${status} (${err2.message.replace(/\s*\n\s*/g, " ")})`;
 }
 function writeSummary(context3, markdown) {
   if (!context3.stepSummaryPath) return;

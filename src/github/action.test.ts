@@ -78,6 +78,21 @@ describe('runAction', () => {
     expect(h.summary()).toContain('[fixtures/github/workspace/main.tf:5](https://github.com/acme/infra/blob/cafecafe');
   });
 
+  it('GitHub failing after retries is a warning in the summary; the verdict stands', async () => {
+    const h = harness({ plan: 'fixtures/github/workspace/plan.json' });
+    h.api.onCall = (call) => {
+      if (call === 'list' || call.startsWith('check create')) throw Object.assign(new Error('Server Error'), { status: 500 });
+    };
+    const result = await runAction(h.io);
+    expect(result.blocking).toBe(3);
+    expect(h.log.filter((l) => l.startsWith('warning:'))).toEqual([
+      'warning: tfguard could not comment on pull request #3: GitHub answered 500 (Server Error). The report is in this job summary.',
+      'warning: tfguard could not create the check run: GitHub answered 500 (Server Error); annotated with workflow commands instead.',
+    ]);
+    expect(h.annotations.map((a) => a.level).sort()).toEqual(['error', 'error', 'error', 'notice', 'notice', 'warning', 'warning']);
+    expect(h.summary()).toMatch(/^> \[!NOTE\]\n> tfguard could not comment/);
+  });
+
   it('config and usage file errors are one line', async () => {
     await expect(runAction(harness({ plan: 'fixtures/github/workspace/plan.json', 'usage-file': 'missing.yml' }).io)).rejects.toThrow('input usage-file: cannot read missing.yml: ENOENT');
     await expect(runAction(harness({ plan: 'fixtures/github/workspace/plan.json' }, { GITHUB_REPOSITORY: '' }).io)).rejects.toThrow('GITHUB_REPOSITORY is not set');
