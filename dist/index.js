@@ -60099,6 +60099,70 @@ function oldestDate(sources) {
   return dates.length === 0 ? null : dates.sort()[0];
 }
 
+// src/report/cost-markdown.ts
+var MAX_ROWS = 25;
+var ACTION_LABEL = { create: "\u2795 create", delete: "\u2796 delete", update: "\u270F\uFE0F update", replace: "\u267B\uFE0F replace", "no-op": "no change" };
+function signedMoney(value) {
+  const decimal = typeof value === "string" ? parseDecimal2(value) : value;
+  const sign2 = compareDecimal(decimal, ZERO) > 0 ? "+" : "";
+  return `${sign2}${formatMoney(decimal)}`;
+}
+function signedPercent(percent) {
+  if (percent === null) return void 0;
+  return `${compareDecimal(parseDecimal2(percent), ZERO) > 0 ? "+" : ""}${percent}%`;
+}
+function costDeltaLine(estimate) {
+  const t = estimate.totals;
+  const percent = signedPercent(t.percent);
+  const delta = `**${signedMoney(t.delta)}/month**${percent ? ` (${percent})` : ""}`;
+  const notPriced = estimate.notPriced.length ? ` \xB7 ${estimate.notPriced.length} resource${estimate.notPriced.length === 1 ? "" : "s"} not priced` : "";
+  return `\u{1F4B0} **Cost:** ${delta} \u2014 ${formatMoney(t.before)} \u2192 ${formatMoney(t.after)} per month${notPriced}`;
+}
+function sumDeltas(estimates) {
+  return estimates.reduce((sum2, e) => add2(sum2, parseDecimal2(e.totals.delta)), ZERO);
+}
+var totalDelta = (estimates) => signedMoney(sumDeltas(estimates));
+var totalDeltaPlain = (estimates) => formatDecimal(roundTo(sumDeltas(estimates), 2), 2);
+function costSection(estimate) {
+  const changed = estimate.resources.filter((r) => r.action !== "no-op" || compareDecimal(parseDecimal2(r.delta), ZERO) !== 0);
+  const rows = [...changed].sort(byDeltaMagnitude);
+  const shown = rows.slice(0, MAX_ROWS).map(resourceRow);
+  const rest = rows.slice(MAX_ROWS);
+  if (rest.length) {
+    const restDelta = rest.reduce((sum2, r) => add2(sum2, parseDecimal2(r.delta)), ZERO);
+    shown.push(`| _${rest.length} more_ | | | | ${signedMoney(restDelta)} |`);
+  }
+  const parts2 = [];
+  if (shown.length) parts2.push(["| Resource | Change | Before | After | Monthly \u0394 |", "|---|---|--:|--:|--:|", ...shown].join("\n"));
+  else parts2.push("No priced resource changes.");
+  if (estimate.notPriced.length) {
+    const list2 = estimate.notPriced.map((n) => `- \`${n.address}\`: ${n.reason}`).join("\n");
+    parts2.push(`**Not priced (${estimate.notPriced.length})**
+
+${list2}`);
+  }
+  if (estimate.resources.some((r) => r.usageBased)) parts2.push("\xB9 _Usage-based: quantities come from the usage file; without one they count as zero._");
+  const asOf = estimate.asOf ? ` as of ${estimate.asOf}` : "";
+  const sources = estimate.sources.map((s, i2) => `[${i2 + 1}](${s.url} ${JSON.stringify(s.title.replace(/"/g, "'"))})`).join(" ");
+  parts2.push(`<sub>${estimate.currency} on-demand list prices${asOf}${sources ? ` \xB7 sources ${sources}` : ""}</sub>`);
+  return `<details><summary>\u{1F4B0} Cost estimate: ${signedMoney(estimate.totals.delta)}/month</summary>
+
+${parts2.join("\n\n")}
+
+</details>
+`;
+}
+function byDeltaMagnitude(a, b) {
+  const magnitude = (r) => {
+    const d = parseDecimal2(r.delta);
+    return d.units < 0n ? { ...d, units: -d.units } : d;
+  };
+  return compareDecimal(magnitude(b), magnitude(a)) || a.address.localeCompare(b.address);
+}
+function resourceRow(r) {
+  return `| \`${r.address}\`${r.usageBased ? " \xB9" : ""} | ${ACTION_LABEL[r.action]} | ${formatMoney(r.before)} | ${formatMoney(r.after)} | ${signedMoney(r.delta)} |`;
+}
+
 // src/report/cost.ts
 var HUNDRED2 = parseDecimal2("100");
 function combineCosts(documents) {
@@ -60483,70 +60547,6 @@ ${indent(f.remediation)}
   return parts2.join("\n");
 }
 var indent = (text) => text.split("\n").map((l) => l ? "  " + l : l).join("\n");
-
-// src/github/cost-markdown.ts
-var MAX_ROWS = 25;
-var ACTION_LABEL = { create: "\u2795 create", delete: "\u2796 delete", update: "\u270F\uFE0F update", replace: "\u267B\uFE0F replace", "no-op": "no change" };
-function signedMoney(value) {
-  const decimal = typeof value === "string" ? parseDecimal2(value) : value;
-  const sign2 = compareDecimal(decimal, ZERO) > 0 ? "+" : "";
-  return `${sign2}${formatMoney(decimal)}`;
-}
-function signedPercent(percent) {
-  if (percent === null) return void 0;
-  return `${compareDecimal(parseDecimal2(percent), ZERO) > 0 ? "+" : ""}${percent}%`;
-}
-function costDeltaLine(estimate) {
-  const t = estimate.totals;
-  const percent = signedPercent(t.percent);
-  const delta = `**${signedMoney(t.delta)}/month**${percent ? ` (${percent})` : ""}`;
-  const notPriced = estimate.notPriced.length ? ` \xB7 ${estimate.notPriced.length} resource${estimate.notPriced.length === 1 ? "" : "s"} not priced` : "";
-  return `\u{1F4B0} **Cost:** ${delta} \u2014 ${formatMoney(t.before)} \u2192 ${formatMoney(t.after)} per month${notPriced}`;
-}
-function sumDeltas(estimates) {
-  return estimates.reduce((sum2, e) => add2(sum2, parseDecimal2(e.totals.delta)), ZERO);
-}
-var totalDelta = (estimates) => signedMoney(sumDeltas(estimates));
-var totalDeltaPlain = (estimates) => formatDecimal(roundTo(sumDeltas(estimates), 2), 2);
-function costSection(estimate) {
-  const changed = estimate.resources.filter((r) => r.action !== "no-op" || compareDecimal(parseDecimal2(r.delta), ZERO) !== 0);
-  const rows = [...changed].sort(byDeltaMagnitude);
-  const shown = rows.slice(0, MAX_ROWS).map(resourceRow);
-  const rest = rows.slice(MAX_ROWS);
-  if (rest.length) {
-    const restDelta = rest.reduce((sum2, r) => add2(sum2, parseDecimal2(r.delta)), ZERO);
-    shown.push(`| _${rest.length} more_ | | | | ${signedMoney(restDelta)} |`);
-  }
-  const parts2 = [];
-  if (shown.length) parts2.push(["| Resource | Change | Before | After | Monthly \u0394 |", "|---|---|--:|--:|--:|", ...shown].join("\n"));
-  else parts2.push("No priced resource changes.");
-  if (estimate.notPriced.length) {
-    const list2 = estimate.notPriced.map((n) => `- \`${n.address}\`: ${n.reason}`).join("\n");
-    parts2.push(`**Not priced (${estimate.notPriced.length})**
-
-${list2}`);
-  }
-  if (estimate.resources.some((r) => r.usageBased)) parts2.push("\xB9 _Usage-based: quantities come from the usage file; without one they count as zero._");
-  const asOf = estimate.asOf ? ` as of ${estimate.asOf}` : "";
-  const sources = estimate.sources.map((s, i2) => `[${i2 + 1}](${s.url} ${JSON.stringify(s.title.replace(/"/g, "'"))})`).join(" ");
-  parts2.push(`<sub>${estimate.currency} on-demand list prices${asOf}${sources ? ` \xB7 sources ${sources}` : ""}</sub>`);
-  return `<details><summary>\u{1F4B0} Cost estimate: ${signedMoney(estimate.totals.delta)}/month</summary>
-
-${parts2.join("\n\n")}
-
-</details>
-`;
-}
-function byDeltaMagnitude(a, b) {
-  const magnitude = (r) => {
-    const d = parseDecimal2(r.delta);
-    return d.units < 0n ? { ...d, units: -d.units } : d;
-  };
-  return compareDecimal(magnitude(b), magnitude(a)) || a.address.localeCompare(b.address);
-}
-function resourceRow(r) {
-  return `| \`${r.address}\`${r.usageBased ? " \xB9" : ""} | ${ACTION_LABEL[r.action]} | ${formatMoney(r.before)} | ${formatMoney(r.after)} | ${signedMoney(r.delta)} |`;
-}
 
 // src/github/marker.ts
 import { createHash as createHash2 } from "node:crypto";

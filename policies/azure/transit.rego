@@ -139,20 +139,28 @@ _tls_parameters := {
 #       value     = "TLSv1.2"
 #     }
 deny contains finding if {
-	some type, parameters in _flexible_parameters
-	some r in lib.resources.planned(type)
-	bad := parameters[r.values.name]
-	lower(lib.values.get(r, ["value"], "")) in bad
-	finding := lib.finding.fail(rego.metadata.rule(), r, "value", sprintf("server parameter %s = %q turns encryption in transit off", [r.values.name, r.values.value]))
+	some p in _flexible_parameter_problems
+	finding := lib.finding.fail(rego.metadata.rule(), p.resource, "value", p.msg)
 }
 
-deny contains finding if {
-	some type, name in _tls_parameters
-	some r in lib.resources.planned(type)
-	r.values.name == name
-	some v in split(lib.values.get(r, ["value"], ""), ",")
+_flexible_parameter_problems := array.concat(
+	[{"resource": r, "msg": sprintf("server parameter %s = %q turns encryption in transit off", [r.values.name, r.values.value])} |
+		some type, parameters in _flexible_parameters
+		some r in lib.resources.planned(type)
+		bad := parameters[r.values.name]
+		lower(lib.values.get(r, ["value"], "")) in bad
+	],
+	[{"resource": r, "msg": sprintf("server parameter %s = %q allows TLS older than %s", [name, r.values.value, lib.params.min_tls_policy])} |
+		some type, name in _tls_parameters
+		some r in lib.resources.planned(type)
+		r.values.name == name
+		_any_old_tls(split(lib.values.get(r, ["value"], ""), ","))
+	],
+)
+
+_any_old_tls(versions) if {
+	some v in versions
 	not tls_ok(trim_space(v))
-	finding := lib.finding.fail(rego.metadata.rule(), r, "value", sprintf("server parameter %s = %q allows TLS older than %s", [name, r.values.value, lib.params.min_tls_policy]))
 }
 
 _web_apps := {
@@ -240,13 +248,16 @@ deny contains finding if {
 #     }
 deny contains finding if {
 	some r in lib.resources.planned("azurerm_redis_cache")
-	some attr in ["non_ssl_port_enabled", "enable_non_ssl_port"]
-	lib.values.is_true(r, [attr])
-	finding := lib.finding.fail(rego.metadata.rule(), r, attr, sprintf("cache opens the plain-text port 6379 (%s = true)", [attr]))
+	some p in _redis_problems(r)
+	finding := lib.finding.result(rego.metadata.rule(), r, p.attribute, p.msg, p.status)
 }
 
-deny contains finding if {
-	some r in lib.resources.planned("azurerm_redis_cache")
-	status := tls_status(r, ["minimum_tls_version"], "1.2")
-	finding := lib.finding.result(rego.metadata.rule(), r, "minimum_tls_version", _tls_msg(r, ["minimum_tls_version"], "1.2", "cache minimum_tls_version"), status)
-}
+_redis_problems(r) := array.concat(
+	[{"attribute": attr, "msg": sprintf("cache opens the plain-text port 6379 (%s = true)", [attr]), "status": "fail"} |
+		some attr in ["non_ssl_port_enabled", "enable_non_ssl_port"]
+		lib.values.is_true(r, [attr])
+	],
+	[{"attribute": "minimum_tls_version", "msg": _tls_msg(r, ["minimum_tls_version"], "1.2", "cache minimum_tls_version"), "status": status} |
+		status := tls_status(r, ["minimum_tls_version"], "1.2")
+	],
+)

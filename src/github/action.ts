@@ -22,7 +22,7 @@ import { resultFingerprint } from './marker.js';
 import { publishComment } from './sticky-comment.js';
 import { commandAnnotations, findingAnnotations, publishCheckRun, type CommandAnnotation } from './check-run.js';
 import { httpStatus, octokitApi, type GitHubApi } from './github-api.js';
-import { totalDeltaPlain } from './cost-markdown.js';
+import { totalDeltaPlain } from '../report/cost-markdown.js';
 
 /** GitHub's cap on one step's job summary (1 MiB). */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;

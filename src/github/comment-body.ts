@@ -7,7 +7,7 @@
 import type { ScanReport } from '../report/model.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { CostEstimate } from '../cost/types.js';
-import { costDeltaLine, costSection, totalDelta } from './cost-markdown.js';
+import { costDeltaLine, costSection, totalDelta } from '../report/cost-markdown.js';
 import { renderMarker, type Marker } from './marker.js';
 
 /** GitHub rejects longer issue comments with 422 "Body is too long (maximum is 65536 characters)". */

@@ -3,6 +3,7 @@ import { add, compareDecimal, divideRounded, formatDecimal, formatMoney, isZero,
 
 const HUNDRED = parseDecimal('100');
 import type { CostEstimate, NotPriced, ResourceCost } from '../cost/types.js';
+import { costDeltaLine, costSection, signedMoney } from './cost-markdown.js';
 
 export interface CostSection {
   documents: { path: string; estimate: CostEstimate }[];
@@ -50,32 +51,13 @@ export function renderCostText(section: CostSection): string {
   const width = Math.max(20, ...rows.map((r) => r.address.length));
   for (const r of rows) {
     const usage = r.usageBased ? '  (usage-based)' : '';
-    lines.push(`  ${r.address.padEnd(width)}  ${formatMoney(r.before).padStart(12)} → ${formatMoney(r.after).padStart(12)}  ${signed(r.delta).padStart(12)}${usage}`);
+    lines.push(`  ${r.address.padEnd(width)}  ${formatMoney(r.before).padStart(12)} → ${formatMoney(r.after).padStart(12)}  ${signedMoney(r.delta).padStart(12)}${usage}`);
   }
-  lines.push(`  ${'Total'.padEnd(width)}  ${formatMoney(section.totals.before).padStart(12)} → ${formatMoney(section.totals.after).padStart(12)}  ${signed(section.totals.delta).padStart(12)}${section.totals.percent === null ? '' : `  (${section.totals.percent}%)`}`);
+  lines.push(`  ${'Total'.padEnd(width)}  ${formatMoney(section.totals.before).padStart(12)} → ${formatMoney(section.totals.after).padStart(12)}  ${signedMoney(section.totals.delta).padStart(12)}${section.totals.percent === null ? '' : `  (${section.totals.percent}%)`}`);
   if (section.notPriced.length) {
     lines.push(`  Not priced (${section.notPriced.length}): ${section.notPriced.map((n) => `${n.address} — ${n.reason}`).join('; ')}`);
   }
   return lines.join('\n');
-}
-
-export function renderCostMarkdown(section: CostSection): string {
-  const rows = section.documents.flatMap((d) => d.estimate.resources.filter(changed));
-  const table = [
-    '| Resource | Before | After | Delta |',
-    '|---|---:|---:|---:|',
-    ...rows.map((r) => `| \`${r.address}\`${r.usageBased ? ' _(usage-based)_' : ''} | ${formatMoney(r.before)} | ${formatMoney(r.after)} | ${signed(r.delta)} |`),
-    `| **Total** | **${formatMoney(section.totals.before)}** | **${formatMoney(section.totals.after)}** | **${signed(section.totals.delta)}**${section.totals.percent === null ? '' : ` (${section.totals.percent}%)`} |`,
-  ].join('\n');
-  const notPriced = section.notPriced.length
-    ? `\n\nNot priced (${section.notPriced.length}): ${section.notPriced.map((n) => `\`${n.address}\` — ${n.reason}`).join(' · ')}`
-    : '';
-  return `<details><summary>💰 Monthly cost: ${deltaText(section)}</summary>\n\n${table}${notPriced}\n\n_On-demand list prices in USD, as of ${section.asOf ?? 'n/a'}; usage-based costs come from the usage file._\n\n</details>\n`;
-}
-
-function signed(amount: string): string {
-  const d = parseDecimal(amount);
-  return (compareDecimal(d, ZERO) > 0 ? '+' : '') + formatMoney(d);
 }
 
 /** What policies see as `data.tfguard.cost`: numbers they can compare with a threshold. */
@@ -89,4 +71,11 @@ export function costData(estimate: CostEstimate): Record<string, unknown> {
     resources: estimate.resources.map((r) => ({ address: r.address, type: r.type, before: Number(r.before), after: Number(r.after), delta: Number(r.delta) })),
     not_priced: estimate.notPriced.map((n) => ({ address: n.address, reason: n.reason })),
   };
+}
+
+/** The Markdown cost section: per plan, its delta line and table (the same the pull-request comment shows). */
+export function renderCostMarkdown(section: CostSection): string {
+  return section.documents
+    .map((d) => (section.documents.length > 1 ? `**${d.path}** — ${costDeltaLine(d.estimate)}\n\n` : '') + costSection(d.estimate))
+    .join('\n');
 }
