@@ -51004,7 +51004,7 @@ function applyWith(e, env, st) {
       overrides ??= new Map(st.dataOverrides);
       overrides.set(path.map(String).join("."), value);
     } else {
-      const fname = refName(target);
+      const fname = refToName(target);
       if (!fname) throw new RegoError("rego_compile_error", "with keyword target must reference existing input, data, or a function", w.loc);
       mocks ??= new Map(st.mocks);
       mocks.set(fname, mockFor(w.value, env, st));
@@ -51017,22 +51017,12 @@ function isFunctionTarget(root, path) {
   return names.length === path.length && findNode(root, names)?.kind === "function";
 }
 function mockFor(value, env, st) {
-  const name2 = refName(value);
+  const name2 = refToName(value);
   if (name2 !== void 0) {
     if (name2.startsWith("data.") && findNode(st.root, name2.split(".").slice(1))?.kind === "function") return { kind: "function", name: name2 };
     if (!name2.startsWith("data.") && !env.vals.has(name2) && (BUILTINS.has(name2) || ENGINE_BUILTINS.has(name2))) return { kind: "function", name: name2 };
   }
   return { kind: "value", value: groundValue(value, env, st) };
-}
-function refName(t) {
-  if (t.type === "var") return t.name;
-  if (t.type !== "ref" || t.head.type !== "var") return void 0;
-  const parts2 = [t.head.name];
-  for (const p of t.path) {
-    if (p.type !== "string") return void 0;
-    parts2.push(p.value);
-  }
-  return parts2.join(".");
 }
 function upsert(doc, path, value) {
   if (path.length === 0) return value;

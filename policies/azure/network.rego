@@ -240,7 +240,8 @@ _firewall_rules := {
 _ip_number(ip) := n if {
 	parts := split(ip, ".")
 	count(parts) == 4
-	n := sum([to_number(parts[i]) * pow | some i, pow in [16777216, 65536, 256, 1]])
+	octets := [to_number(o) | some o in parts]
+	n := (((octets[0] * 256) + octets[1]) * 256 + octets[2]) * 256 + octets[3]
 }
 
 # Ranges of more than a /8 (16.7 million addresses) are "the internet" for a database.

@@ -51,10 +51,15 @@ copy_locations(r) := l if {
 # The resource's data classification (lower-cased). Azure tag names are case-insensitive.
 classification(r) := lower(tag_value(r, params.classification_tag))
 
-# The value of tag `key`, matched case-insensitively; undefined when absent or blank.
+# The value of tag `key`, matched case-insensitively (an exact match first); undefined when absent or blank.
 tag_value(r, key) := v if {
-	some k, v in tags.effective(r)
-	lower(k) == lower(key)
+	v := _usable(tags.effective(r)[key])
+} else := v if {
+	matches := [v | some k, value in tags.effective(r); lower(k) == lower(key); v := _usable(value)]
+	v := matches[0]
+}
+
+_usable(v) := v if {
 	is_string(v)
 	trim_space(v) != ""
 }

@@ -6,7 +6,7 @@
  */
 import type { CallTerm, Expr, Location, RefTerm, Term, Annotation } from './ast.js';
 import type { CompiledRule, RuleNode } from './compiler.js';
-import { findNode, opName } from './compiler.js';
+import { findNode, opName, refToName } from './compiler.js';
 import { RegoError } from './errors.js';
 import { BUILTINS } from './builtins/index.js';
 import { ENGINE_BUILTINS } from './engine-builtins.js';
@@ -148,7 +148,7 @@ function applyWith(e: Expr, env: Env, st: State): State {
       overrides ??= new Map(st.dataOverrides);
       overrides.set(path.map(String).join('.'), value);
     } else {
-      const fname = refName(target);
+      const fname = refToName(target);
       if (!fname) throw new RegoError('rego_compile_error', 'with keyword target must reference existing input, data, or a function', w.loc);
       mocks ??= new Map(st.mocks);
       mocks.set(fname, mockFor(w.value, env, st));
@@ -163,7 +163,7 @@ function isFunctionTarget(root: RuleNode, path: Value[]): boolean {
 }
 
 function mockFor(value: Term, env: Env, st: State): Mock {
-  const name = refName(value);
+  const name = refToName(value);
   if (name !== undefined) {
     if (name.startsWith('data.') && findNode(st.root, name.split('.').slice(1))?.kind === 'function') return { kind: 'function', name };
     if (!name.startsWith('data.') && !env.vals.has(name) && (BUILTINS.has(name) || ENGINE_BUILTINS.has(name))) return { kind: 'function', name };
@@ -171,16 +171,6 @@ function mockFor(value: Term, env: Env, st: State): Mock {
   return { kind: 'value', value: groundValue(value, env, st) };
 }
 
-function refName(t: Term): string | undefined {
-  if (t.type === 'var') return t.name;
-  if (t.type !== 'ref' || t.head.type !== 'var') return undefined;
-  const parts = [t.head.name];
-  for (const p of t.path) {
-    if (p.type !== 'string') return undefined;
-    parts.push(p.value);
-  }
-  return parts.join('.');
-}
 
 /** Returns `doc` with `value` placed at `path`, creating objects on the way (documents are immutable). */
 function upsert(doc: Value | undefined, path: Value[], value: Value): Value {

@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../value.js';
 import { ObjectValue, parseNumber, toRegoString } from '../value.js';
-import type { BuiltinContext } from './builtin.js';
 import { OperandError } from './builtin.js';
 import { builtins } from './arrays.js';
+import { builtinCaller, callTitle, testContext } from './test-support.js';
 
-const ctx: BuiltinContext = { nowNs: 0n, cache: new Map(), print: () => undefined };
+const ctx = testContext();
 const obj = (entries: Record<string, Value>): ObjectValue => ObjectValue.fromEntries(Object.entries(entries));
-const title = (name: string, args: Value[]): string => `${name}(${args.map(toRegoString).join(', ')})`;
+const title = callTitle;
 
-function call(name: string, ...args: Value[]): Value | undefined {
-  const def = builtins.find((b) => b.name === name)!;
-  expect(def.arity).toBe(args.length);
-  return def.fn(args, ctx);
-}
+const call = builtinCaller(builtins, ctx);
 
 describe('arrays', () => {
   const cases: [string, Value[], string][] = [

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../value.js';
-import type { BuiltinContext } from './builtin.js';
 import { OperandError } from './builtin.js';
 import { builtins } from './crypto.js';
+import { builtinCaller, testContext } from './test-support.js';
 
-const ctx: BuiltinContext = { nowNs: 0n, cache: new Map(), print: () => undefined };
+const ctx = testContext();
 
-function call(name: string, ...args: Value[]): Value | undefined {
-  const def = builtins.find((b) => b.name === name);
-  if (!def) throw new Error(`no builtin ${name}`);
-  return def.fn(args, ctx);
-}
+const call = builtinCaller(builtins, ctx);
 
 describe('crypto', () => {
   it.each<[string, Value[], Value]>([

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../value.js';
 import { ObjectValue, SetValue, fromJSON, toRegoString } from '../value.js';
-import type { BuiltinContext } from './builtin.js';
 import { OperandError } from './builtin.js';
 import { builtins } from './graph.js';
+import { builtinCaller, testContext } from './test-support.js';
 
-const ctx: BuiltinContext = { nowNs: 0n, cache: new Map(), print: () => undefined };
+const ctx = testContext();
 
-function call(name: string, ...args: Value[]): Value | undefined {
-  const def = builtins.find((b) => b.name === name);
-  if (!def) throw new Error(`no builtin ${name}`);
-  return def.fn(args, ctx);
-}
+const call = builtinCaller(builtins, ctx);
 
 const show = (v: Value | undefined): string => (v === undefined ? 'undefined' : toRegoString(v));
 const sets = (x: Record<string, string[]>): ObjectValue => ObjectValue.fromEntries(Object.entries(x).map(([k, v]) => [k, SetValue.of(v)]));

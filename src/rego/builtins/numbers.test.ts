@@ -1,24 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../value.js';
 import { SetValue, parseNumber, toRegoString } from '../value.js';
-import type { BuiltinContext } from './builtin.js';
 import { BuiltinError, OperandError } from './builtin.js';
 import { builtins } from './numbers.js';
+import { builtinCaller, callTitle, testContext } from './test-support.js';
 
-const ctx: BuiltinContext = { nowNs: 0n, cache: new Map(), print: () => undefined };
+const ctx = testContext();
 
-function call(name: string, ...args: Value[]): Value | undefined {
-  const def = builtins.find((b) => b.name === name);
-  if (!def) throw new Error(`no builtin ${name}`);
-  expect(def.arity).toBe(args.length);
-  return def.fn(args, ctx);
-}
+const call = builtinCaller(builtins, ctx);
 
 /** Exact number literal, as the parser would produce it. */
 const n = (text: string): Value => parseNumber(text)!;
 const set = (...xs: Value[]): SetValue => SetValue.of(xs);
 /** A readable test title (`%j` cannot print bigints). */
-const title = (name: string, args: Value[]): string => `${name}(${args.map(toRegoString).join(', ')})`;
+const title = callTitle;
 
 describe('arithmetic results', () => {
   const cases: [string, Value[], string][] = [

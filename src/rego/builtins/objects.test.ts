@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../value.js';
 import { ObjectValue, SetValue, fromJSON, toRegoString } from '../value.js';
-import type { BuiltinContext } from './builtin.js';
 import { OperandError } from './builtin.js';
 import { builtins } from './objects.js';
+import { builtinCaller, callTitle, testContext } from './test-support.js';
 
-const ctx: BuiltinContext = { nowNs: 0n, cache: new Map(), print: () => undefined };
+const ctx = testContext();
 const set = (...xs: Value[]): SetValue => SetValue.of(xs);
 /** Objects from JSON-like literals (string keys). */
 const o = (json: object): Value => fromJSON(json);
-const title = (name: string, args: Value[]): string => `${name}(${args.map(toRegoString).join(', ')})`;
+const title = callTitle;
 
-function call(name: string, ...args: Value[]): Value | undefined {
-  const def = builtins.find((b) => b.name === name)!;
-  expect(def.arity).toBe(args.length);
-  return def.fn(args, ctx);
-}
+const call = builtinCaller(builtins, ctx);
 
 const nonStringKeyed = ObjectValue.fromEntries([
   ['a', 1],

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../value.js';
-import { ObjectValue, SetValue, parseNumber, toRegoString } from '../value.js';
-import type { BuiltinContext } from './builtin.js';
+import { ObjectValue, SetValue, parseNumber } from '../value.js';
 import { BuiltinError, OperandError } from './builtin.js';
 import { builtins } from './strings.js';
+import { builtinCaller, callTitle, testContext } from './test-support.js';
 
-const ctx: BuiltinContext = { nowNs: 0n, cache: new Map(), print: () => undefined };
+const ctx = testContext();
 const n = (text: string): Value => parseNumber(text)!;
 const obj = (entries: [Value, Value][]): ObjectValue => ObjectValue.fromEntries(entries);
-const title = (name: string, args: Value[]): string => `${name}(${args.map(toRegoString).join(', ')})`;
+const title = callTitle;
 
-function call(name: string, ...args: Value[]): Value | undefined {
-  const def = builtins.find((b) => b.name === name);
-  if (!def) throw new Error(`no builtin ${name}`);
-  expect(def.arity).toBe(args.length);
-  return def.fn(args, ctx);
-}
+const call = builtinCaller(builtins, ctx);
 
 describe('string builtins', () => {
   const cases: [string, Value[], Value][] = [

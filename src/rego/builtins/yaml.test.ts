@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../value.js';
 import { ObjectValue, SetValue, toRegoString } from '../value.js';
-import type { BuiltinContext } from './builtin.js';
 import { BuiltinError } from './builtin.js';
 import { builtins } from './yaml.js';
+import { builtinCaller, testContext } from './test-support.js';
 
-const ctx: BuiltinContext = { nowNs: 0n, cache: new Map(), print: () => undefined };
+const ctx = testContext();
 
-function call(name: string, ...args: Value[]): Value | undefined {
-  const def = builtins.find((b) => b.name === name);
-  if (!def) throw new Error(`no builtin ${name}`);
-  return def.fn(args, ctx);
-}
+const call = builtinCaller(builtins, ctx);
 
 describe('yaml.is_valid', () => {
   it.each<[Value, boolean]>([
