@@ -160,3 +160,18 @@ world := {"0.0.0.0/0", "::/0", "0.0.0.0"}
 
 # Members that make a resource public.
 public_members := {"allUsers", "allAuthenticatedUsers"}
+
+# ---- configuration ----
+
+# Whether the document carries the resource's configuration block.
+has_config(r) if count(resources.config(r)) > 0
+
+# Whether the configuration sets the attribute at `path` (["boot_disk", 0, "kms_key_self_link"]).
+configured(r, path) if object.get(resources.config(r), array.concat(["expressions"], path), null) != null
+
+# Whether an unknown value at `path` may still turn out set: the attribute is configured, or the document
+# has no configuration to tell. Optional+computed attributes the configuration leaves out (a disk's
+# kms_key_self_link) are unknown in plans but take the provider's default.
+may_be_set(r, path) if not has_config(r)
+
+may_be_set(r, path) if configured(r, path)

@@ -12,6 +12,10 @@ import { deltaText, renderCostMarkdown } from '../report/cost.js';
 import { ExitCode } from './errors.js';
 import { readCatalog } from './cost-command.js';
 import { println, type CliIO } from './io.js';
+import cliProgress from 'cli-progress';
+
+const { SingleBar, Presets } = cliProgress;
+type SingleBar = InstanceType<typeof cliProgress.SingleBar>;
 
 export const SCAN_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
 export type ScanFormat = (typeof SCAN_FORMATS)[number];
@@ -35,7 +39,9 @@ export interface ScanArgs {
 }
 
 export async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
+  const progress = args.quiet ? undefined : documentProgress(io);
   const { report } = await runPipeline({
+    onDocument: progress?.tick,
     files: args.files,
     policies: args.policies,
     builtin: args.builtin,
@@ -48,6 +54,7 @@ export async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
     failOnExisting: args.failOnExisting,
     failOnUnknown: args.failOnUnknown,
   });
+  progress?.stop();
   const text = render(report, args.format, { color: !args.output && args.color, quiet: args.quiet });
   if (args.output) {
     writeFileSync(args.output, text.endsWith('\n') ? text : text + '\n');
@@ -71,4 +78,19 @@ function render(report: ScanReport, format: ScanFormat, o: { color: boolean; qui
     case 'markdown':
       return renderMarkdown(report, report.cost ? { summaryLines: [`**Monthly cost:** ${deltaText(report.cost)}`], sections: [renderCostMarkdown(report.cost)] } : {});
   }
+}
+
+/** A progress bar on stderr when several documents are scanned on a terminal; nothing in logs or pipes. */
+function documentProgress(io: CliIO): { tick: (done: number, total: number, path: string) => void; stop: () => void } | undefined {
+  if (!io.interactive) return undefined;
+  let bar: SingleBar | undefined;
+  return {
+    tick: (done, total, path) => {
+      if (total < 2) return;
+      bar ??= new SingleBar({ format: 'scanning [{bar}] {value}/{total} {file}', stream: process.stderr, clearOnComplete: true, hideCursor: true }, Presets.shades_classic);
+      if (done === 1) bar.start(total, 0, { file: '' });
+      bar.update(done, { file: path });
+    },
+    stop: () => bar?.stop(),
+  };
 }
