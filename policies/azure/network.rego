@@ -9,24 +9,30 @@ import data.tfguard.lib
 # {resource, attribute, source, protocol (lower-cased), ports (destination port specifications)}.
 internet_inbound := array.concat(_inline_rules, _standalone_rules)
 
-_inline_rules := [_rule(r, sprintf("security_rule[%d]", [i]), rule, source) |
+_inline_rules := [_rule(r, sprintf("security_rule[%d]", [i]), rule, s.prefix) |
 	some r in lib.resources.planned("azurerm_network_security_group")
 	some i, rule in lib.values.get(r, ["security_rule"], [])
 	is_object(rule)
-	some source in _internet_sources(rule)
+	some s in _internet_sources(rule)
 ]
 
-_standalone_rules := [_rule(r, "source_address_prefix", r.values, source) |
+_standalone_rules := [_rule(r, s.attribute, r.values, s.prefix) |
 	some r in lib.resources.planned("azurerm_network_security_rule")
-	some source in _internet_sources(r.values)
+	some s in _internet_sources(r.values)
 ]
 
-_internet_sources(rule) := {p |
+# {attribute, prefix} of the rule's internet sources, when it is an inbound Allow rule.
+_internet_sources(rule) := {{"attribute": attr, "prefix": p} |
 	lower(object.get(rule, "direction", "")) == "inbound"
 	lower(object.get(rule, "access", "")) == "allow"
-	some p in array.concat([object.get(rule, "source_address_prefix", null)], _list(object.get(rule, "source_address_prefixes", [])))
+	some attr in ["source_address_prefix", "source_address_prefixes"]
+	some p in _as_list(object.get(rule, attr, null))
 	lib.azure.is_internet_prefix(p)
 }
+
+_as_list(x) := x if is_array(x)
+
+_as_list(x) := [x] if not is_array(x)
 
 _list(x) := x if is_array(x)
 

@@ -100,10 +100,15 @@ _copy_problem(r, location, what) := [{"status": "fail", "msg": sprintf("%s to %q
 } else := []
 
 # The location of the first resource of `types` that `r`'s attribute at `path` points at (by reference or id).
-_target_location(r, path, types) := location if {
-	some target in lib.resources.planned_any(types)
-	lib.refs.linked(r, path, target, ["id"])
-	location := lib.azure.location(target)
+_target_location(r, path, types) := locations[0] if {
+	locations := [l | some target in lib.resources.planned_any(types); lib.refs.linked(r, path, target, ["id"]); l := lib.azure.location(target)]
+	count(locations) > 0
+}
+
+# The first resource of `types` that `r`'s attribute at `path` points at.
+_linked_one(r, path, types) := targets[0] if {
+	targets := [t | some t in lib.resources.planned_any(types); lib.refs.linked(r, path, t, ["id"])]
+	count(targets) > 0
 }
 
 _sql_servers := {"azurerm_mssql_server", "azurerm_sql_server"}
@@ -137,8 +142,7 @@ _copy_source(r, _) := r if lib.azure.classification(r)
 
 _copy_source(r, path) := server if {
 	not lib.azure.classification(r)
-	some server in lib.resources.planned_any(_sql_servers)
-	lib.refs.linked(r, path, server, ["id"])
+	server := _linked_one(r, path, _sql_servers)
 } else := r if not lib.azure.classification(r)
 
 _partner_problem(source, r, path, partner, attribute) := _copy_problem(source, location, sprintf("%s replicates", [attribute])) if {
@@ -248,8 +252,7 @@ _replica_source(r) := r if lib.azure.classification(r)
 
 _replica_source(r) := primary if {
 	not lib.azure.classification(r)
-	some primary in lib.resources.planned("azurerm_mssql_database")
-	lib.refs.linked(r, ["creation_source_database_id"], primary, ["id"])
+	primary := _linked_one(r, ["creation_source_database_id"], {"azurerm_mssql_database"})
 } else := r if not lib.azure.classification(r)
 
 _replica_problem(r, source) := _copy_problem(source, location, "geo-replica server replicates the database") if {

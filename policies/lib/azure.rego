@@ -9,7 +9,6 @@ package tfguard.lib.azure
 import data.tfguard.lib.params
 import data.tfguard.lib.regions
 import data.tfguard.lib.tags
-import data.tfguard.lib.values
 
 # "West Europe" → "westeurope": Azure accepts display names and programmatic names alike.
 normalize_location(s) := lower(replace(s, " ", ""))
@@ -102,15 +101,4 @@ internet_prefixes := {"*", "internet", "any", "0.0.0.0", "0.0.0.0/0", "::/0", "<
 is_internet_prefix(p) if {
 	is_string(p)
 	lower(trim_space(p)) in internet_prefixes
-}
-
-# The resource's attribute at `path`, normalised "on"/"off" style ("ON", "On", true → "on").
-switch(r, path) := "on" if values.get(r, path, null) in {true, "true"}
-
-switch(r, path) := "off" if values.get(r, path, null) in {false, "false"}
-
-switch(r, path) := lower(v) if {
-	v := values.get(r, path, null)
-	is_string(v)
-	not v in {"true", "false"}
 }

@@ -104,16 +104,18 @@ location(r) := l if {
 	l := _provider_location(r)
 }
 
-_own_location(r) := zone_region(lower(v)) if {
-	some attr in _location_attrs
-	v := r.values[attr]
-	is_string(v)
-	v != ""
+# The first known of region, location, zone (a resource may carry several; they agree when set).
+_own_location(r) := l if {
+	known := [zone_region(lower(v)) | some attr in _location_attrs; v := r.values[attr]; is_string(v); v != ""]
+	l := known[0]
 }
 
+# An unknown location the configuration sets (an expression known after apply). One it leaves out is
+# computed from the provider's region or zone.
 _own_location_unknown(r) if {
 	some attr in _location_attrs
 	r.unknown[attr] == true
+	configured(r, [attr])
 }
 
 _provider_location(r) := lower(v) if {
