@@ -24,11 +24,9 @@ describe('built-in catalog', () => {
     for (const entry of entries) expect(compareDecimal(parseDecimal(entry.price), parseDecimal('0'))).toBe(1);
   });
 
-  it('covers EC2 as recorded in the coverage report', () => {
-    expect(countFor('ec2', 'us-east-1')).toBe(675);
-    expect(
-      Object.fromEntries(['us-east-2', 'us-west-2', 'eu-west-1', 'eu-west-2', 'eu-central-1', 'ap-southeast-1'].map((region) => [region, countFor('ec2', region)])),
-    ).toEqual({ 'us-east-2': 40, 'us-west-2': 40, 'eu-west-1': 27, 'eu-west-2': 27, 'eu-central-1': 40, 'ap-southeast-1': 40 });
+  // The floor: at least 100 current-generation instance types in each of the regions our users run in.
+  it.each(['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-west-2', 'eu-central-1', 'ap-southeast-1'])('prices 100+ EC2 instance types in %s', (region) => {
+    expect(countFor('ec2', region)).toBeGreaterThanOrEqual(100);
   });
 
   it('has no EC2 price outside us-east-1 that was not read from the regional source', () => {
