@@ -50370,7 +50370,6 @@ function displayName(v) {
 
 // src/rego/compiler.ts
 var RuleNode = class _RuleNode {
-  /** Package annotations by package path, for rego.metadata.chain(). */
   constructor(path, parent) {
     this.path = path;
     this.parent = parent;
@@ -50434,7 +50433,7 @@ function compileModules(modules) {
   if (errors.length === 0) errors.push(...checkCalls(root), ...checkRecursion(root));
   if (errors.length === 0) errors.push(...orderBodies(root));
   if (errors.length) throw new RegoErrors(errors);
-  return { root, modules, packageAnnotations };
+  return { root, modules };
 }
 function nodeAt(root, path) {
   let n = root;
