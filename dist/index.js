@@ -51443,11 +51443,10 @@ var ArgsMemo = class _ArgsMemo {
   static node(root, args2, create) {
     let cur = root;
     for (const a of args2) {
-      const key = typeof a === "number" && Number.isInteger(a) ? BigInt(a) : a;
-      let next = cur.children.get(key);
+      let next = cur.children.get(a);
       if (!next) {
         if (!create) return void 0;
-        cur.children.set(key, next = new _ArgsMemo());
+        cur.children.set(a, next = new _ArgsMemo());
       }
       cur = next;
     }

@@ -619,11 +619,11 @@ class ArgsMemo {
   private static node(root: ArgsMemo, args: readonly Value[], create: boolean): ArgsMemo | undefined {
     let cur = root;
     for (const a of args) {
-      const key = typeof a === 'number' && Number.isInteger(a) ? BigInt(a) : a;
-      let next = cur.children.get(key);
+      // Map keys compare numbers by value (SameValueZero) and big integers are always bigint, so scalars key themselves.
+      let next = cur.children.get(a);
       if (!next) {
         if (!create) return undefined;
-        cur.children.set(key, (next = new ArgsMemo()));
+        cur.children.set(a, (next = new ArgsMemo()));
       }
       cur = next;
     }
