@@ -86,7 +86,12 @@ function scanOptions<T>(parser: Argv<T>) {
     .option('usage', { type: 'string', description: 'Usage file (tfguard-usage.yml) for usage-based costs' })
     .option('cost', { type: 'boolean', default: true, description: 'Estimate the monthly cost delta (--no-cost to skip)' })
     .option('catalog', { type: 'string', array: true, default: [], description: 'Extra price catalog from `tfguard pricing import` (repeatable)' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, description: 'Only the summary line (and nothing when it passes)' });
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, description: 'Only the summary line (and nothing when it passes)' })
+    .example('$0 scan plan.json', 'Findings and cost delta of a plan (terraform show -json tfplan > plan.json)')
+    .example('$0 scan plan.json --source-dir infra/ --format markdown -o report.md', 'Point findings at file:line; Markdown for a PR comment')
+    .example('$0 scan plan.json --format sarif -o tfguard.sarif', 'SARIF 2.1.0 for GitHub code scanning')
+    .example('$0 scan states/ --fail-on critical --fail-on-existing', 'Judge an existing estate: every finding counts, only critical blocks')
+    .example('$0 scan plan.json --no-builtin --policy ./conftest-policies', 'Only your own (Conftest-style) policies');
 }
 
 function testOptions<T>(parser: Argv<T>) {
