@@ -99,8 +99,8 @@ describe('estimateCost — hand-checked prices', () => {
 
   it('reports missing regions and unsupported types, and skips free resources', () => {
     expect(estimate.notPriced).toContainEqual({
-      address: 'aws_nat_gateway.frankfurt',
-      type: 'aws_nat_gateway',
+      address: 'aws_lb.frankfurt',
+      type: 'aws_lb',
       reason: 'region missing from catalog: eu-central-1',
     });
     expect(estimate.notPriced).toContainEqual({ address: 'aws_sqs_queue.jobs', type: 'aws_sqs_queue', reason: 'unsupported type' });
@@ -118,8 +118,9 @@ describe('estimateCost — hand-checked prices', () => {
 
   it('sums exact totals and a rounded percentage', () => {
     // before: api 73.73 + legacy 91.98 + steady 30.368 = 196.078
-    // after: 70.08 + 28 + 205.46 + 32.85 + 16.425 + 147.46 + 3 × 6.862 + 2 × 280.32 + 30.368 + 1 = 1112.869
-    expect(estimate.totals).toEqual({ before: '196.078', after: '1112.869', delta: '916.791', percent: '467.56' });
+    // after: 70.08 + 28 + 205.46 + 32.85 + 16.425 + 147.46 + 3 × 6.862 + 2 × 280.32 + 30.368 + 1 = 1112.869,
+    // plus the Frankfurt NAT gateway: $0.052/h (AWS's natgateway.json, EU (Frankfurt), see SOURCES.md) × 730 = 37.96.
+    expect(estimate.totals).toEqual({ before: '196.078', after: '1150.829', delta: '954.751', percent: '486.92' });
     expect(estimate.asOf).toBe('2026-02-09');
     expect(estimate.sources.map((source) => source.id)).toContain(KARPENTER);
   });
