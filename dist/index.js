@@ -60558,8 +60558,94 @@ var aws_services_us_east_1_default = {
   ]
 };
 
+// src/cost/catalog/aws-services-regions.json
+var aws_services_regions_default = {
+  source: {
+    id: "aws-price-meteredunitmaps-regions",
+    title: "lamngockhuong/aws-price \u2014 lib/data/pricing/*.json: verbatim copies of the AWS pricing-page data files (b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/<service>/USD/current/<service>.json) that aws.amazon.com renders its pricing tables from",
+    url: "https://github.com/lamngockhuong/aws-price/tree/main/lib/data/pricing",
+    asOf: "see each group (manifest.hawkFilePublicationDate of the file)",
+    note: "Prices copied from the region blocks named US East (Ohio) \u2192 us-east-2, US West (Oregon) \u2192 us-west-2, EU (Ireland) \u2192 eu-west-1, EU (London) \u2192 eu-west-2, EU (Frankfurt) \u2192 eu-central-1, Asia Pacific (Singapore) \u2192 ap-southeast-1. Each file's US East (N. Virginia) block equals the us-east-1 price already in aws-services-us-east-1.json, which is how the mapping was checked."
+  },
+  groups: [
+    {
+      service: "nat",
+      unit: "hour",
+      source: {
+        id: "aws-price-meteredunitmaps-natgateway",
+        title: 'lamngockhuong/aws-price lib/data/pricing/natgateway.json (AWS meteredUnitMaps ec2/natgateway, key "Hourly charge for NAT Gateways")',
+        url: "https://github.com/lamngockhuong/aws-price/blob/ce57d15e54b2958ec3deae2248d47ed931143b58/lib/data/pricing/natgateway.json",
+        asOf: "2025-10-28 (manifest.hawkFilePublicationDate 2025-10-28T17:54:55Z)"
+      },
+      prices: {
+        "us-east-2": { gateway: "0.045" },
+        "us-west-2": { gateway: "0.045" },
+        "eu-west-1": { gateway: "0.048" },
+        "eu-west-2": { gateway: "0.05" },
+        "eu-central-1": { gateway: "0.052" },
+        "ap-southeast-1": { gateway: "0.059" }
+      }
+    },
+    {
+      service: "nat",
+      unit: "GB",
+      source: {
+        id: "aws-price-meteredunitmaps-natgateway",
+        title: 'lamngockhuong/aws-price lib/data/pricing/natgateway.json (AWS meteredUnitMaps ec2/natgateway, key "Charge for per GB data processed by NatGateways")',
+        url: "https://github.com/lamngockhuong/aws-price/blob/ce57d15e54b2958ec3deae2248d47ed931143b58/lib/data/pricing/natgateway.json",
+        asOf: "2025-10-28 (manifest.hawkFilePublicationDate 2025-10-28T17:54:55Z)"
+      },
+      prices: {
+        "us-east-2": { "data-processed": "0.045" },
+        "us-west-2": { "data-processed": "0.045" },
+        "eu-west-1": { "data-processed": "0.048" },
+        "eu-west-2": { "data-processed": "0.05" },
+        "eu-central-1": { "data-processed": "0.052" },
+        "ap-southeast-1": { "data-processed": "0.059" }
+      }
+    },
+    {
+      service: "kms",
+      unit: "month",
+      source: {
+        id: "aws-price-meteredunitmaps-kms",
+        title: 'lamngockhuong/aws-price lib/data/pricing/kms.json (AWS meteredUnitMaps kms, key "Encryption Key")',
+        url: "https://github.com/lamngockhuong/aws-price/blob/115fdc61c7093bb5f36554ed99888860e14b0700/lib/data/pricing/kms.json",
+        asOf: "2025-08-28 (manifest.hawkFilePublicationDate 2025-08-28T15:39:13Z)"
+      },
+      prices: {
+        "us-east-2": { key: "1.00" },
+        "us-west-2": { key: "1.00" },
+        "eu-west-1": { key: "1.00" },
+        "eu-west-2": { key: "1.00" },
+        "eu-central-1": { key: "1.00" },
+        "ap-southeast-1": { key: "1.00" }
+      }
+    },
+    {
+      service: "kms",
+      unit: "10k requests",
+      source: {
+        id: "aws-price-meteredunitmaps-kms",
+        title: 'lamngockhuong/aws-price lib/data/pricing/kms.json (AWS meteredUnitMaps kms, key "API request - Non Free Tier": 0.0000030000 per request)',
+        url: "https://github.com/lamngockhuong/aws-price/blob/115fdc61c7093bb5f36554ed99888860e14b0700/lib/data/pricing/kms.json",
+        asOf: "2025-08-28 (manifest.hawkFilePublicationDate 2025-08-28T15:39:13Z)",
+        note: "The file prices one request at 0.0000030000 USD in every region listed here; the catalog's unit is 10,000 requests, so 0.000003 \xD7 10000 = 0.03 (an exact unit conversion, not an estimate)."
+      },
+      prices: {
+        "us-east-2": { requests: "0.03" },
+        "us-west-2": { requests: "0.03" },
+        "eu-west-1": { requests: "0.03" },
+        "eu-west-2": { requests: "0.03" },
+        "eu-central-1": { requests: "0.03" },
+        "ap-southeast-1": { requests: "0.03" }
+      }
+    }
+  ]
+};
+
 // src/cost/catalog.ts
-var BUILTIN_CATALOGS = [aws_ec2_us_east_1_default, aws_ec2_regions_default, aws_services_us_east_1_default].map(
+var BUILTIN_CATALOGS = [aws_ec2_us_east_1_default, aws_ec2_regions_default, aws_services_us_east_1_default, aws_services_regions_default].map(
   (file, index) => parseCatalogFile(file, `built-in catalog #${index + 1}`)
 );
 var PriceCatalog = class {
