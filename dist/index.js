@@ -37191,6 +37191,7 @@ function toRegoString(v) {
 var RELATION_OPS = /* @__PURE__ */ new Set(["equal", "neq", "lt", "gt", "lte", "gte"]);
 var ARITH_OPS = /* @__PURE__ */ new Set(["plus", "minus"]);
 var FACTOR_OPS = /* @__PURE__ */ new Set(["mul", "div", "rem"]);
+var BINARY_LEVELS = [RELATION_OPS, /* @__PURE__ */ new Set(["or"]), /* @__PURE__ */ new Set(["and"]), ARITH_OPS, FACTOR_OPS];
 var INFIX_OPS = /* @__PURE__ */ new Set([...RELATION_OPS, ...ARITH_OPS, ...FACTOR_OPS, "and", "or"]);
 var ROOT_DOCUMENTS = /* @__PURE__ */ new Set(["data", "input"]);
 var IMPORT_ROOTS = ["data", "future", "input", "rego"];
@@ -37669,43 +37670,16 @@ var Parser = class {
       lhs = this.memberCall("member_2", this.loc(op), [lhs, this.parseRelation()]);
     }
   }
+  /** Binary operators by precedence level, loosest first; each level's operands are the next level's. */
   parseRelation() {
-    let lhs = this.parseOr();
-    while (RELATION_OPS.has(this.tok.kind)) {
-      const op = this.advance();
-      lhs = this.opCall(op.kind, this.loc(op), [lhs, this.parseOr()]);
-    }
-    return lhs;
+    return this.parseBinary(0);
   }
-  parseOr() {
-    let lhs = this.parseAnd();
-    while (this.is("or")) {
+  parseBinary(level) {
+    if (level === BINARY_LEVELS.length) return this.parseTerm();
+    let lhs = this.parseBinary(level + 1);
+    while (BINARY_LEVELS[level].has(this.tok.kind)) {
       const op = this.advance();
-      lhs = this.opCall("or", this.loc(op), [lhs, this.parseAnd()]);
-    }
-    return lhs;
-  }
-  parseAnd() {
-    let lhs = this.parseArith();
-    while (this.is("and")) {
-      const op = this.advance();
-      lhs = this.opCall("and", this.loc(op), [lhs, this.parseArith()]);
-    }
-    return lhs;
-  }
-  parseArith() {
-    let lhs = this.parseFactor();
-    while (ARITH_OPS.has(this.tok.kind)) {
-      const op = this.advance();
-      lhs = this.opCall(op.kind, this.loc(op), [lhs, this.parseFactor()]);
-    }
-    return lhs;
-  }
-  parseFactor() {
-    let lhs = this.parseTerm();
-    while (FACTOR_OPS.has(this.tok.kind)) {
-      const op = this.advance();
-      lhs = this.opCall(op.kind, this.loc(op), [lhs, this.parseTerm()]);
+      lhs = this.opCall(op.kind, this.loc(op), [lhs, this.parseBinary(level + 1)]);
     }
     return lhs;
   }

@@ -39,6 +39,8 @@ import { parseNumber } from './value.js';
 const RELATION_OPS: ReadonlySet<TokenKind> = new Set<TokenKind>(['equal', 'neq', 'lt', 'gt', 'lte', 'gte']);
 const ARITH_OPS: ReadonlySet<TokenKind> = new Set<TokenKind>(['plus', 'minus']);
 const FACTOR_OPS: ReadonlySet<TokenKind> = new Set<TokenKind>(['mul', 'div', 'rem']);
+/** OPA's precedence: relations, then `|`, then `&`, then `+ -`, then `* / %`. */
+const BINARY_LEVELS: readonly ReadonlySet<TokenKind>[] = [RELATION_OPS, new Set<TokenKind>(['or']), new Set<TokenKind>(['and']), ARITH_OPS, FACTOR_OPS];
 const INFIX_OPS: ReadonlySet<TokenKind> = new Set<TokenKind>([...RELATION_OPS, ...ARITH_OPS, ...FACTOR_OPS, 'and', 'or']);
 const ROOT_DOCUMENTS: ReadonlySet<string> = new Set(['data', 'input']);
 const IMPORT_ROOTS = ['data', 'future', 'input', 'rego'];
@@ -572,47 +574,18 @@ class Parser {
     }
   }
 
+  /** Binary operators by precedence level, loosest first; each level's operands are the next level's. */
   private parseRelation(): Term {
-    let lhs = this.parseOr();
-    while (RELATION_OPS.has(this.tok.kind)) {
-      const op = this.advance();
-      lhs = this.opCall(op.kind, this.loc(op), [lhs, this.parseOr()]);
-    }
-    return lhs;
+    return this.parseBinary(0);
   }
 
-  private parseOr(): Term {
-    let lhs = this.parseAnd();
-    while (this.is('or')) {
+  private parseBinary(level: number): Term {
+    if (level === BINARY_LEVELS.length) return this.parseTerm();
+    let lhs = this.parseBinary(level + 1);
+    while (BINARY_LEVELS[level].has(this.tok.kind)) {
+      // Token kinds are the operators' builtin names (`equal`, `or`, `plus`, `mul`…).
       const op = this.advance();
-      lhs = this.opCall('or', this.loc(op), [lhs, this.parseAnd()]);
-    }
-    return lhs;
-  }
-
-  private parseAnd(): Term {
-    let lhs = this.parseArith();
-    while (this.is('and')) {
-      const op = this.advance();
-      lhs = this.opCall('and', this.loc(op), [lhs, this.parseArith()]);
-    }
-    return lhs;
-  }
-
-  private parseArith(): Term {
-    let lhs = this.parseFactor();
-    while (ARITH_OPS.has(this.tok.kind)) {
-      const op = this.advance();
-      lhs = this.opCall(op.kind, this.loc(op), [lhs, this.parseFactor()]);
-    }
-    return lhs;
-  }
-
-  private parseFactor(): Term {
-    let lhs = this.parseTerm();
-    while (FACTOR_OPS.has(this.tok.kind)) {
-      const op = this.advance();
-      lhs = this.opCall(op.kind, this.loc(op), [lhs, this.parseTerm()]);
+      lhs = this.opCall(op.kind, this.loc(op), [lhs, this.parseBinary(level + 1)]);
     }
     return lhs;
   }
