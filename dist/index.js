@@ -50239,104 +50239,71 @@ function valueNeeds(t, needs, binds, outer) {
       return;
   }
 }
-function exprVars(e, out2) {
-  for (const w of e.with) termVars(w.value, out2);
+function exprVars(e, out2, deep = false) {
+  for (const w of e.with) termVars(w.value, out2, deep);
   switch (e.kind) {
     case "term":
-      termVars(e.term, out2);
+      termVars(e.term, out2, deep);
       return;
     case "some":
-      e.vars.forEach((v) => termVars(v, out2));
-      if (e.domain) termVars(e.domain, out2);
+      e.vars.forEach((v) => termVars(v, out2, deep));
+      if (e.domain) termVars(e.domain, out2, deep);
       return;
     case "every":
-      termVars(e.domain, out2);
+      if (deep) {
+        if (e.key) termVars(e.key, out2, deep);
+        termVars(e.value, out2, deep);
+        e.body.forEach((b) => exprVars(b, out2, deep));
+      }
+      termVars(e.domain, out2, deep);
       return;
   }
 }
-function termVars(t, out2) {
+function termVars(t, out2, deep = false) {
+  const rec = (x) => termVars(x, out2, deep);
   switch (t.type) {
     case "var":
       if (!ROOTS.has(t.name)) out2.add(t.name);
       return;
     case "ref":
-      termVars(t.head, out2);
-      t.path.forEach((p) => termVars(p, out2));
+      rec(t.head);
+      t.path.forEach(rec);
       return;
     case "array":
     case "set":
-      t.items.forEach((x) => termVars(x, out2));
+      t.items.forEach(rec);
       return;
     case "object":
       t.entries.forEach(([k, v]) => {
-        termVars(k, out2);
-        termVars(v, out2);
+        rec(k);
+        rec(v);
       });
       return;
     case "call":
-      t.args.forEach((a) => termVars(a, out2));
+      t.args.forEach(rec);
       return;
     case "template":
-      t.parts.forEach((p) => typeof p !== "string" && termVars(p, out2));
+      t.parts.forEach((p) => typeof p !== "string" && rec(p));
       return;
-    default:
-      return;
-  }
-}
-function termVarsDeep(t, out2) {
-  switch (t.type) {
     case "arraycomp":
     case "setcomp":
-      termVarsDeep(t.term, out2);
-      t.body.forEach((e) => exprVarsDeep(e, out2));
+      if (deep) {
+        rec(t.term);
+        t.body.forEach((e) => exprVars(e, out2, deep));
+      }
       return;
     case "objectcomp":
-      termVarsDeep(t.key, out2);
-      termVarsDeep(t.value, out2);
-      t.body.forEach((e) => exprVarsDeep(e, out2));
-      return;
-    case "ref":
-      termVarsDeep(t.head, out2);
-      t.path.forEach((p) => termVarsDeep(p, out2));
-      return;
-    case "array":
-    case "set":
-      t.items.forEach((x) => termVarsDeep(x, out2));
-      return;
-    case "object":
-      t.entries.forEach(([k, v]) => {
-        termVarsDeep(k, out2);
-        termVarsDeep(v, out2);
-      });
-      return;
-    case "call":
-      t.args.forEach((a) => termVarsDeep(a, out2));
-      return;
-    case "template":
-      t.parts.forEach((p) => typeof p !== "string" && termVarsDeep(p, out2));
+      if (deep) {
+        rec(t.key);
+        rec(t.value);
+        t.body.forEach((e) => exprVars(e, out2, deep));
+      }
       return;
     default:
-      termVars(t, out2);
-  }
-}
-function exprVarsDeep(e, out2) {
-  for (const w of e.with) termVarsDeep(w.value, out2);
-  switch (e.kind) {
-    case "term":
-      termVarsDeep(e.term, out2);
-      return;
-    case "some":
-      e.vars.forEach((v) => termVarsDeep(v, out2));
-      if (e.domain) termVarsDeep(e.domain, out2);
-      return;
-    case "every":
-      if (e.key) termVarsDeep(e.key, out2);
-      termVarsDeep(e.value, out2);
-      termVarsDeep(e.domain, out2);
-      e.body.forEach((b) => exprVarsDeep(b, out2));
       return;
   }
 }
+var termVarsDeep = (t, out2) => termVars(t, out2, true);
 function displayName(v) {
   const i2 = v.indexOf("$");
   return i2 > 0 ? v.slice(0, i2) : v;

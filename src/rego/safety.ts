@@ -300,109 +300,78 @@ function valueNeeds(t: Term, needs: Set<string>, binds: Set<string>, outer: Set<
   }
 }
 
-/** Vars of an expression, not looking inside comprehensions (their vars are their own unless outer). */
-export function exprVars(e: Expr, out: Set<string>): void {
-  for (const w of e.with) termVars(w.value, out);
+/**
+ * Vars of an expression. By default comprehensions and `every` bodies are not looked into (their vars
+ * are their own unless outer); `deep` collects those too.
+ */
+export function exprVars(e: Expr, out: Set<string>, deep = false): void {
+  for (const w of e.with) termVars(w.value, out, deep);
   switch (e.kind) {
     case 'term':
-      termVars(e.term, out);
+      termVars(e.term, out, deep);
       return;
     case 'some':
-      e.vars.forEach((v) => termVars(v, out));
-      if (e.domain) termVars(e.domain, out);
+      e.vars.forEach((v) => termVars(v, out, deep));
+      if (e.domain) termVars(e.domain, out, deep);
       return;
     case 'every':
-      termVars(e.domain, out);
+      if (deep) {
+        if (e.key) termVars(e.key, out, deep);
+        termVars(e.value, out, deep);
+        e.body.forEach((b) => exprVars(b, out, deep));
+      }
+      termVars(e.domain, out, deep);
       return;
   }
 }
 
-export function termVars(t: Term, out: Set<string>): void {
+export function termVars(t: Term, out: Set<string>, deep = false): void {
+  const rec = (x: Term) => termVars(x, out, deep);
   switch (t.type) {
     case 'var':
       if (!ROOTS.has(t.name)) out.add(t.name);
       return;
     case 'ref':
-      termVars(t.head, out);
-      t.path.forEach((p) => termVars(p, out));
+      rec(t.head);
+      t.path.forEach(rec);
       return;
     case 'array':
     case 'set':
-      t.items.forEach((x) => termVars(x, out));
+      t.items.forEach(rec);
       return;
     case 'object':
       t.entries.forEach(([k, v]) => {
-        termVars(k, out);
-        termVars(v, out);
+        rec(k);
+        rec(v);
       });
       return;
     case 'call':
-      t.args.forEach((a) => termVars(a, out));
+      t.args.forEach(rec);
       return;
     case 'template':
-      t.parts.forEach((p) => typeof p !== 'string' && termVars(p, out));
+      t.parts.forEach((p) => typeof p !== 'string' && rec(p));
       return;
-    default:
-      return;
-  }
-}
-
-/** All vars, comprehensions and every-bodies included. */
-function termVarsDeep(t: Term, out: Set<string>): void {
-  switch (t.type) {
     case 'arraycomp':
     case 'setcomp':
-      termVarsDeep(t.term, out);
-      t.body.forEach((e) => exprVarsDeep(e, out));
+      if (deep) {
+        rec(t.term);
+        t.body.forEach((e) => exprVars(e, out, deep));
+      }
       return;
     case 'objectcomp':
-      termVarsDeep(t.key, out);
-      termVarsDeep(t.value, out);
-      t.body.forEach((e) => exprVarsDeep(e, out));
-      return;
-    case 'ref':
-      termVarsDeep(t.head, out);
-      t.path.forEach((p) => termVarsDeep(p, out));
-      return;
-    case 'array':
-    case 'set':
-      t.items.forEach((x) => termVarsDeep(x, out));
-      return;
-    case 'object':
-      t.entries.forEach(([k, v]) => {
-        termVarsDeep(k, out);
-        termVarsDeep(v, out);
-      });
-      return;
-    case 'call':
-      t.args.forEach((a) => termVarsDeep(a, out));
-      return;
-    case 'template':
-      t.parts.forEach((p) => typeof p !== 'string' && termVarsDeep(p, out));
+      if (deep) {
+        rec(t.key);
+        rec(t.value);
+        t.body.forEach((e) => exprVars(e, out, deep));
+      }
       return;
     default:
-      termVars(t, out);
+      return;
   }
 }
 
-function exprVarsDeep(e: Expr, out: Set<string>): void {
-  for (const w of e.with) termVarsDeep(w.value, out);
-  switch (e.kind) {
-    case 'term':
-      termVarsDeep(e.term, out);
-      return;
-    case 'some':
-      e.vars.forEach((v) => termVarsDeep(v, out));
-      if (e.domain) termVarsDeep(e.domain, out);
-      return;
-    case 'every':
-      if (e.key) termVarsDeep(e.key, out);
-      termVarsDeep(e.value, out);
-      termVarsDeep(e.domain, out);
-      e.body.forEach((b) => exprVarsDeep(b, out));
-      return;
-  }
-}
+/** All vars of a term, comprehensions and every-bodies included. */
+const termVarsDeep = (t: Term, out: Set<string>): void => termVars(t, out, true);
 
 /** User-facing name of a var: renamed declarations carry a `$N` suffix. */
 export function displayName(v: string): string {
