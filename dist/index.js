@@ -60506,7 +60506,7 @@ var aws_services_regions_default = {
     title: "lamngockhuong/aws-price \u2014 lib/data/pricing/*.json: verbatim copies of the AWS pricing-page data files (b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/<service>/USD/current/<service>.json) that aws.amazon.com renders its pricing tables from",
     url: "https://github.com/lamngockhuong/aws-price/tree/main/lib/data/pricing",
     asOf: "see each group (manifest.hawkFilePublicationDate of the file)",
-    note: "Prices copied from the region blocks named US East (Ohio) \u2192 us-east-2, US West (Oregon) \u2192 us-west-2, EU (Ireland) \u2192 eu-west-1, EU (London) \u2192 eu-west-2, EU (Frankfurt) \u2192 eu-central-1, Asia Pacific (Singapore) \u2192 ap-southeast-1. Each file's US East (N. Virginia) block equals the us-east-1 price already in aws-services-us-east-1.json, which is how the mapping was checked."
+    note: "Prices copied from the region blocks named US East (Ohio) \u2192 us-east-2, US West (Oregon) \u2192 us-west-2, EU (Ireland) \u2192 eu-west-1, EU (London) \u2192 eu-west-2, EU (Frankfurt) \u2192 eu-central-1, Asia Pacific (Singapore) \u2192 ap-southeast-1. For natgateway.json, kms.json and lambda.json the US East (N. Virginia) block was read and equals the us-east-1 price already in aws-services-us-east-1.json, which is how the mapping was checked; for vpc.json only the US West (Oregon) block was read (see its groups)."
   },
   groups: [
     {
@@ -60580,6 +60580,95 @@ var aws_services_regions_default = {
         "eu-west-2": { requests: "0.03" },
         "eu-central-1": { requests: "0.03" },
         "ap-southeast-1": { requests: "0.03" }
+      }
+    },
+    {
+      service: "lambda",
+      unit: "1M requests",
+      source: {
+        id: "aws-price-meteredunitmaps-lambda",
+        title: 'lamngockhuong/aws-price lib/data/pricing/lambda.json (AWS meteredUnitMaps lambda, key "Lambda Requests": 0.0000002000 per request)',
+        url: "https://github.com/lamngockhuong/aws-price/blob/10e2f598c09fcdd73e8e2fd6bb78a9faddd9db72/lib/data/pricing/lambda.json",
+        asOf: "2025-10-30 (manifest.hawkFilePublicationDate 2025-10-30T18:28:01Z)",
+        note: "The file prices one request at 0.0000002000 USD in every region listed here; the catalog's unit is 1,000,000 requests, so 0.0000002 \xD7 1000000 = 0.20 (an exact unit conversion, not an estimate)."
+      },
+      prices: {
+        "us-east-2": { requests: "0.20" },
+        "us-west-2": { requests: "0.20" },
+        "eu-west-1": { requests: "0.20" },
+        "eu-west-2": { requests: "0.20" },
+        "eu-central-1": { requests: "0.20" },
+        "ap-southeast-1": { requests: "0.20" }
+      }
+    },
+    {
+      service: "lambda",
+      unit: "GB-second",
+      source: {
+        id: "aws-price-meteredunitmaps-lambda",
+        title: 'lamngockhuong/aws-price lib/data/pricing/lambda.json (AWS meteredUnitMaps lambda, keys "Lambda Duration" for x86_64 and "Lambda Duration-ARM" for arm64, the first duration tier; "Tier2"/"Tier3" keys are not used)',
+        url: "https://github.com/lamngockhuong/aws-price/blob/10e2f598c09fcdd73e8e2fd6bb78a9faddd9db72/lib/data/pricing/lambda.json",
+        asOf: "2025-10-30 (manifest.hawkFilePublicationDate 2025-10-30T18:28:01Z)"
+      },
+      prices: {
+        "us-east-2": { "duration:x86_64": "0.0000166667", "duration:arm64": "0.0000133334" },
+        "us-west-2": { "duration:x86_64": "0.0000166667", "duration:arm64": "0.0000133334" },
+        "eu-west-1": { "duration:x86_64": "0.0000166667", "duration:arm64": "0.0000133334" },
+        "eu-west-2": { "duration:x86_64": "0.0000166667", "duration:arm64": "0.0000133334" },
+        "eu-central-1": { "duration:x86_64": "0.0000166667", "duration:arm64": "0.0000133334" },
+        "ap-southeast-1": { "duration:x86_64": "0.0000166667", "duration:arm64": "0.0000133334" }
+      }
+    },
+    {
+      service: "eip",
+      unit: "hour",
+      source: {
+        id: "aws-price-meteredunitmaps-vpc",
+        title: 'lamngockhuong/aws-price lib/data/pricing/vpc.json (AWS meteredUnitMaps vpc, key "Hourly charge for In use Public IPv4 Addresses per Hrs"; only the US West (Oregon) block has been read so far)',
+        url: "https://github.com/lamngockhuong/aws-price/blob/85326f7be3051f291ec48b88c53b98615c8f8c7c/lib/data/pricing/vpc.json",
+        asOf: "2025-11-04 (manifest.hawkFilePublicationDate 2025-11-04T01:26:50Z)"
+      },
+      prices: {
+        "us-west-2": { address: "0.005" }
+      }
+    },
+    {
+      service: "vpn",
+      unit: "hour",
+      source: {
+        id: "aws-price-meteredunitmaps-vpc",
+        title: 'lamngockhuong/aws-price lib/data/pricing/vpc.json (AWS meteredUnitMaps vpc, key "CreateVpnConnection per Hrs"; only the US West (Oregon) block has been read so far)',
+        url: "https://github.com/lamngockhuong/aws-price/blob/85326f7be3051f291ec48b88c53b98615c8f8c7c/lib/data/pricing/vpc.json",
+        asOf: "2025-11-04 (manifest.hawkFilePublicationDate 2025-11-04T01:26:50Z)"
+      },
+      prices: {
+        "us-west-2": { connection: "0.05" }
+      }
+    },
+    {
+      service: "tgw",
+      unit: "hour",
+      source: {
+        id: "aws-price-meteredunitmaps-vpc",
+        title: 'lamngockhuong/aws-price lib/data/pricing/vpc.json (AWS meteredUnitMaps vpc, key "Hourly charge for Transit Gateway VPC Attachments per hour" (the Site-to-Site VPN attachment rate in the same block is also 0.05); only the US West (Oregon) block has been read so far)',
+        url: "https://github.com/lamngockhuong/aws-price/blob/85326f7be3051f291ec48b88c53b98615c8f8c7c/lib/data/pricing/vpc.json",
+        asOf: "2025-11-04 (manifest.hawkFilePublicationDate 2025-11-04T01:26:50Z)"
+      },
+      prices: {
+        "us-west-2": { attachment: "0.05" }
+      }
+    },
+    {
+      service: "tgw",
+      unit: "GB",
+      source: {
+        id: "aws-price-meteredunitmaps-vpc",
+        title: 'lamngockhuong/aws-price lib/data/pricing/vpc.json (AWS meteredUnitMaps vpc, key "Charge for per GB data processed by AWS Transit Gateways for VPC attachments per GigaBytes" (the Site-to-Site VPN attachment rate in the same block is also 0.02); only the US West (Oregon) block has been read so far)',
+        url: "https://github.com/lamngockhuong/aws-price/blob/85326f7be3051f291ec48b88c53b98615c8f8c7c/lib/data/pricing/vpc.json",
+        asOf: "2025-11-04 (manifest.hawkFilePublicationDate 2025-11-04T01:26:50Z)"
+      },
+      prices: {
+        "us-west-2": { "data-processed": "0.02" }
       }
     }
   ]
