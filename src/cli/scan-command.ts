@@ -55,7 +55,8 @@ export async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
     failOnUnknown: args.failOnUnknown,
   });
   progress?.stop();
-  const text = render(report, args.format, { color: !args.output && args.color, quiet: args.quiet });
+  const toTerminal = !args.output && process.stdout.isTTY === true;
+  const text = render(report, args.format, { color: !args.output && args.color, quiet: args.quiet, width: toTerminal ? process.stdout.columns : undefined });
   if (args.output) {
     writeFileSync(args.output, text.endsWith('\n') ? text : text + '\n');
     if (!args.quiet) println(io.stderr, summaryLine(report));
@@ -65,7 +66,7 @@ export async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
   return report.verdict === 'blocked' ? ExitCode.failed : ExitCode.ok;
 }
 
-function render(report: ScanReport, format: ScanFormat, o: { color: boolean; quiet: boolean }): string {
+function render(report: ScanReport, format: ScanFormat, o: { color: boolean; quiet: boolean; width?: number }): string {
   switch (format) {
     case 'text':
       return renderText(report, o);
