@@ -57986,6 +57986,34 @@ var FREE_PROVIDERS = /* @__PURE__ */ new Set([
   "cloudinit"
 ]);
 
+// src/cost/azure/linux-virtual-machine.ts
+function priceAzureLinuxVirtualMachine(input) {
+  const size = input.attributes.string("size");
+  if ((input.attributes.optionalString("priority") ?? "Regular") !== "Regular") {
+    throw new NotPricedError("no catalog price: azure-vm spot priority");
+  }
+  return [linuxVmHours(input, size)];
+}
+function linuxVmHours(input, size) {
+  return input.hourly(`Virtual machine (Linux, pay-as-you-go, ${size})`, "azure-vm", size);
+}
+
+// src/cost/azure/virtual-machine.ts
+function priceAzureVirtualMachine(input) {
+  const { attributes } = input;
+  const size = attributes.string("vm_size");
+  const osType = attributes.optionalString("storage_os_disk.0.os_type");
+  const isLinux = osType === "Linux" || osType === void 0 && attributes.count("os_profile_linux_config") > 0;
+  if (!isLinux) throw new NotPricedError("no catalog price: azure-vm Windows or unknown OS");
+  return [linuxVmHours(input, size)];
+}
+
+// src/cost/azure/index.ts
+var AZURE_PRICING = {
+  azurerm_linux_virtual_machine: priceAzureLinuxVirtualMachine,
+  azurerm_virtual_machine: priceAzureVirtualMachine
+};
+
 // src/cost/catalog/aws-ec2-us-east-1.json
 var aws_ec2_us_east_1_default = {
   source: {
@@ -60674,8 +60702,536 @@ var aws_services_regions_default = {
   ]
 };
 
+// src/cost/catalog/azure-vms.json
+var azure_vms_default = {
+  source: {
+    id: "skypilot-catalog-v6-azure-vms",
+    title: "skypilot-org/skypilot-catalog \u2014 catalogs/v6/azure/vms.csv (column Price: pay-as-you-go USD per hour, as fetched by SkyPilot's Azure catalog fetcher)",
+    url: "https://github.com/skypilot-org/skypilot-catalog/blob/098741e70562f65d7af1cceb81e33b284f742604/catalogs/v6/azure/vms.csv",
+    asOf: "unknown (snapshot at commit 098741e70562f65d7af1cceb81e33b284f742604; the file carries no date; rows read 2026-11-23)",
+    note: "Price column copied verbatim (one row per size and region). The file holds US regions only, so no European or Asian Azure region is priced. The file has no OS column; the estimator uses these rows for Linux VMs only and prices no Windows VM (Windows licence prices are not sourced)."
+  },
+  groups: [
+    {
+      service: "azure-vm",
+      unit: "hour",
+      prices: {
+        eastus: {
+          Standard_B12ms: "0.499",
+          Standard_B16als_v2: "0.533",
+          Standard_B16as_v2: "0.602",
+          Standard_B16ls_v2: "0.589",
+          Standard_B16ms: "0.666",
+          Standard_B16pls_v2: "0.476",
+          Standard_B16ps_v2: "0.538",
+          Standard_B16s_v2: "0.666",
+          Standard_B1ls: "0.0052",
+          Standard_B1ms: "0.0207",
+          Standard_B1s: "0.0104",
+          Standard_B20ms: "0.832",
+          Standard_B2als_v2: "0.0376",
+          Standard_B2as_v2: "0.0752",
+          Standard_B2ats_v2: "0.0094",
+          Standard_B2ls_v2: "0.0416",
+          Standard_B2ms: "0.0832",
+          Standard_B2pls_v2: "0.0336",
+          Standard_B2ps_v2: "0.0672",
+          Standard_B2pts_v2: "0.0084",
+          Standard_B2s: "0.0416",
+          Standard_B2s_v2: "0.0832",
+          Standard_B2ts_v2: "0.0104",
+          Standard_B32als_v2: "1.065",
+          Standard_B32as_v2: "1.203",
+          Standard_B32ls_v2: "1.179",
+          Standard_B32s_v2: "1.331",
+          Standard_B4als_v2: "0.133",
+          Standard_B4as_v2: "0.15",
+          Standard_B4ls_v2: "0.147",
+          Standard_B4ms: "0.166",
+          Standard_B4pls_v2: "0.119",
+          Standard_B4ps_v2: "0.134",
+          Standard_B4s_v2: "0.166",
+          Standard_B8als_v2: "0.266",
+          Standard_B8as_v2: "0.301",
+          Standard_B8ls_v2: "0.295",
+          Standard_B8ms: "0.333",
+          Standard_B8pls_v2: "0.238",
+          Standard_B8ps_v2: "0.269",
+          Standard_B8s_v2: "0.333",
+          Standard_D16_v3: "0.768",
+          Standard_D16_v4: "0.768",
+          Standard_D16_v5: "0.768",
+          Standard_D16ads_v5: "0.824",
+          Standard_D16as_v4: "0.768",
+          Standard_D16as_v5: "0.688",
+          Standard_D16ds_v4: "0.904",
+          Standard_D16ds_v5: "0.904",
+          Standard_D16lds_v5: "0.768",
+          Standard_D16ls_v5: "0.68",
+          Standard_D16s_v3: "0.768",
+          Standard_D16s_v4: "0.768",
+          Standard_D16s_v5: "0.768",
+          Standard_D1_v2: "0.073",
+          Standard_D2_v2: "0.146",
+          Standard_D2_v3: "0.096",
+          Standard_D2_v4: "0.096",
+          Standard_D2_v5: "0.096",
+          Standard_D2ads_v5: "0.103",
+          Standard_D2as_v4: "0.096",
+          Standard_D2as_v5: "0.086",
+          Standard_D2ds_v4: "0.113",
+          Standard_D2ds_v5: "0.113",
+          Standard_D2lds_v5: "0.096",
+          Standard_D2ls_v5: "0.085",
+          Standard_D2s_v3: "0.096",
+          Standard_D2s_v4: "0.096",
+          Standard_D2s_v5: "0.096",
+          Standard_D32_v3: "1.536",
+          Standard_D32_v4: "1.536",
+          Standard_D32_v5: "1.536",
+          Standard_D32ads_v5: "1.648",
+          Standard_D32as_v4: "1.536",
+          Standard_D32as_v5: "1.376",
+          Standard_D32ds_v4: "1.808",
+          Standard_D32ds_v5: "1.808",
+          Standard_D32lds_v5: "1.536",
+          Standard_D32ls_v5: "1.36",
+          Standard_D32s_v3: "1.536",
+          Standard_D32s_v4: "1.536",
+          Standard_D32s_v5: "1.536",
+          Standard_D3_v2: "0.293",
+          Standard_D48_v3: "2.304",
+          Standard_D48_v4: "2.304",
+          Standard_D48_v5: "2.304",
+          Standard_D48ads_v5: "2.472",
+          Standard_D48as_v4: "2.304",
+          Standard_D48as_v5: "2.064",
+          Standard_D48ds_v4: "2.712",
+          Standard_D48ds_v5: "2.712",
+          Standard_D48lds_v5: "2.304",
+          Standard_D48ls_v5: "2.04",
+          Standard_D48s_v3: "2.304",
+          Standard_D48s_v4: "2.304",
+          Standard_D48s_v5: "2.304",
+          Standard_D4_v2: "0.585",
+          Standard_D4_v3: "0.192",
+          Standard_D4_v4: "0.192",
+          Standard_D4_v5: "0.192",
+          Standard_D4ads_v5: "0.206",
+          Standard_D4as_v4: "0.192",
+          Standard_D4as_v5: "0.172",
+          Standard_D4ds_v4: "0.226",
+          Standard_D4ds_v5: "0.226",
+          Standard_D4lds_v5: "0.192",
+          Standard_D4ls_v5: "0.17",
+          Standard_D4s_v3: "0.192",
+          Standard_D4s_v4: "0.192",
+          Standard_D4s_v5: "0.192",
+          Standard_D5_v2: "1.17",
+          Standard_D64_v3: "3.072",
+          Standard_D64_v4: "3.072",
+          Standard_D64_v5: "3.072",
+          Standard_D64ads_v5: "3.296",
+          Standard_D64as_v4: "3.072",
+          Standard_D64as_v5: "2.752",
+          Standard_D64ds_v4: "3.616",
+          Standard_D64ds_v5: "3.616",
+          Standard_D64lds_v5: "3.072",
+          Standard_D64ls_v5: "2.72",
+          Standard_D64s_v3: "3.072",
+          Standard_D64s_v4: "3.072",
+          Standard_D64s_v5: "3.072",
+          Standard_D8_v3: "0.384",
+          Standard_D8_v4: "0.384",
+          Standard_D8_v5: "0.384",
+          Standard_D8ads_v5: "0.412",
+          Standard_D8as_v4: "0.384",
+          Standard_D8as_v5: "0.344",
+          Standard_D8ds_v4: "0.452",
+          Standard_D8ds_v5: "0.452",
+          Standard_D8lds_v5: "0.384",
+          Standard_D8ls_v5: "0.34",
+          Standard_D8s_v3: "0.384",
+          Standard_D8s_v4: "0.384",
+          Standard_D8s_v5: "0.384",
+          Standard_D96_v5: "4.608",
+          Standard_D96ads_v5: "4.944",
+          Standard_D96as_v4: "4.608",
+          Standard_D96as_v5: "4.128",
+          Standard_D96ds_v5: "5.424",
+          Standard_D96lds_v5: "4.608",
+          Standard_D96ls_v5: "4.08",
+          Standard_D96s_v5: "4.608"
+        },
+        eastus2: {
+          Standard_B12ms: "0.499",
+          Standard_B16als_v2: "0.533",
+          Standard_B16as_v2: "0.602",
+          Standard_B16ls_v2: "0.589",
+          Standard_B16ms: "0.666",
+          Standard_B16pls_v2: "0.476",
+          Standard_B16ps_v2: "0.538",
+          Standard_B16s_v2: "0.666",
+          Standard_B1ls: "0.0052",
+          Standard_B1ms: "0.0208",
+          Standard_B1s: "0.0104",
+          Standard_B20ms: "0.832",
+          Standard_B2als_v2: "0.0376",
+          Standard_B2as_v2: "0.0752",
+          Standard_B2ats_v2: "0.0094",
+          Standard_B2ls_v2: "0.0416",
+          Standard_B2ms: "0.0832",
+          Standard_B2pls_v2: "0.0336",
+          Standard_B2ps_v2: "0.0672",
+          Standard_B2pts_v2: "0.0084",
+          Standard_B2s: "0.0416",
+          Standard_B2s_v2: "0.0832",
+          Standard_B2ts_v2: "0.0104",
+          Standard_B32als_v2: "1.065",
+          Standard_B32as_v2: "1.203",
+          Standard_B32ls_v2: "1.179",
+          Standard_B32s_v2: "1.331",
+          Standard_B4als_v2: "0.133",
+          Standard_B4as_v2: "0.15",
+          Standard_B4ls_v2: "0.147",
+          Standard_B4ms: "0.166",
+          Standard_B4pls_v2: "0.119",
+          Standard_B4ps_v2: "0.134",
+          Standard_B4s_v2: "0.166",
+          Standard_B8als_v2: "0.266",
+          Standard_B8as_v2: "0.301",
+          Standard_B8ls_v2: "0.295",
+          Standard_B8ms: "0.333",
+          Standard_B8pls_v2: "0.238",
+          Standard_B8ps_v2: "0.269",
+          Standard_B8s_v2: "0.333",
+          Standard_D16_v3: "0.768",
+          Standard_D16_v4: "0.768",
+          Standard_D16_v5: "0.768",
+          Standard_D16ads_v5: "0.824",
+          Standard_D16as_v4: "0.768",
+          Standard_D16as_v5: "0.688",
+          Standard_D16ds_v4: "0.904",
+          Standard_D16ds_v5: "0.904",
+          Standard_D16lds_v5: "0.768",
+          Standard_D16ls_v5: "0.68",
+          Standard_D16s_v3: "0.768",
+          Standard_D16s_v4: "0.768",
+          Standard_D16s_v5: "0.768",
+          Standard_D1_v2: "0.057",
+          Standard_D2_v2: "0.114",
+          Standard_D2_v3: "0.096",
+          Standard_D2_v4: "0.096",
+          Standard_D2_v5: "0.096",
+          Standard_D2ads_v5: "0.103",
+          Standard_D2as_v4: "0.096",
+          Standard_D2as_v5: "0.086",
+          Standard_D2ds_v4: "0.113",
+          Standard_D2ds_v5: "0.113",
+          Standard_D2lds_v5: "0.096",
+          Standard_D2ls_v5: "0.085",
+          Standard_D2s_v3: "0.096",
+          Standard_D2s_v4: "0.096",
+          Standard_D2s_v5: "0.096",
+          Standard_D32_v3: "1.536",
+          Standard_D32_v4: "1.536",
+          Standard_D32_v5: "1.536",
+          Standard_D32ads_v5: "1.648",
+          Standard_D32as_v4: "1.536",
+          Standard_D32as_v5: "1.376",
+          Standard_D32ds_v4: "1.808",
+          Standard_D32ds_v5: "1.808",
+          Standard_D32lds_v5: "1.536",
+          Standard_D32ls_v5: "1.36",
+          Standard_D32s_v3: "1.536",
+          Standard_D32s_v4: "1.536",
+          Standard_D32s_v5: "1.536",
+          Standard_D3_v2: "0.229",
+          Standard_D48_v3: "2.304",
+          Standard_D48_v4: "2.304",
+          Standard_D48_v5: "2.304",
+          Standard_D48ads_v5: "2.472",
+          Standard_D48as_v4: "2.304",
+          Standard_D48as_v5: "2.064",
+          Standard_D48ds_v4: "2.712",
+          Standard_D48ds_v5: "2.712",
+          Standard_D48lds_v5: "2.304",
+          Standard_D48ls_v5: "2.04",
+          Standard_D48s_v3: "2.304",
+          Standard_D48s_v4: "2.304",
+          Standard_D48s_v5: "2.304",
+          Standard_D4_v2: "0.458",
+          Standard_D4_v3: "0.192",
+          Standard_D4_v4: "0.192",
+          Standard_D4_v5: "0.192",
+          Standard_D4ads_v5: "0.206",
+          Standard_D4as_v4: "0.192",
+          Standard_D4as_v5: "0.172",
+          Standard_D4ds_v4: "0.226",
+          Standard_D4ds_v5: "0.226",
+          Standard_D4lds_v5: "0.192",
+          Standard_D4ls_v5: "0.17",
+          Standard_D4s_v3: "0.192",
+          Standard_D4s_v4: "0.192",
+          Standard_D4s_v5: "0.192",
+          Standard_D5_v2: "0.916",
+          Standard_D64_v3: "3.072",
+          Standard_D64_v4: "3.072",
+          Standard_D64_v5: "3.072",
+          Standard_D64ads_v5: "3.296",
+          Standard_D64as_v4: "3.072",
+          Standard_D64as_v5: "2.752",
+          Standard_D64ds_v4: "3.616",
+          Standard_D64ds_v5: "3.616",
+          Standard_D64lds_v5: "3.072",
+          Standard_D64ls_v5: "2.72",
+          Standard_D64s_v3: "3.072",
+          Standard_D64s_v4: "3.072",
+          Standard_D64s_v5: "3.072",
+          Standard_D8_v3: "0.384",
+          Standard_D8_v4: "0.384",
+          Standard_D8_v5: "0.384",
+          Standard_D8ads_v5: "0.412",
+          Standard_D8as_v4: "0.384",
+          Standard_D8as_v5: "0.344",
+          Standard_D8ds_v4: "0.452",
+          Standard_D8ds_v5: "0.452",
+          Standard_D8lds_v5: "0.384",
+          Standard_D8ls_v5: "0.34",
+          Standard_D8s_v3: "0.384",
+          Standard_D8s_v4: "0.384",
+          Standard_D8s_v5: "0.384",
+          Standard_D96_v5: "4.608",
+          Standard_D96ads_v5: "4.944",
+          Standard_D96as_v4: "4.608",
+          Standard_D96as_v5: "4.128",
+          Standard_D96ds_v5: "5.424",
+          Standard_D96lds_v5: "4.608",
+          Standard_D96ls_v5: "4.08",
+          Standard_D96s_v5: "4.608"
+        },
+        westus2: {
+          Standard_B12ms: "0.499",
+          Standard_B16als_v2: "0.533",
+          Standard_B16as_v2: "0.602",
+          Standard_B16ls_v2: "0.589",
+          Standard_B16ms: "0.666",
+          Standard_B16pls_v2: "0.476",
+          Standard_B16ps_v2: "0.538",
+          Standard_B16s_v2: "0.666",
+          Standard_B1ls: "0.0052",
+          Standard_B1ms: "0.0207",
+          Standard_B1s: "0.0104",
+          Standard_B20ms: "0.832",
+          Standard_B2als_v2: "0.0376",
+          Standard_B2as_v2: "0.0752",
+          Standard_B2ats_v2: "0.0094",
+          Standard_B2ls_v2: "0.0416",
+          Standard_B2ms: "0.0832",
+          Standard_B2pls_v2: "0.0336",
+          Standard_B2ps_v2: "0.0672",
+          Standard_B2pts_v2: "0.0084",
+          Standard_B2s: "0.0416",
+          Standard_B2s_v2: "0.0832",
+          Standard_B2ts_v2: "0.0104",
+          Standard_B32als_v2: "1.065",
+          Standard_B32as_v2: "1.203",
+          Standard_B32ls_v2: "1.179",
+          Standard_B32s_v2: "1.331",
+          Standard_B4als_v2: "0.133",
+          Standard_B4as_v2: "0.15",
+          Standard_B4ls_v2: "0.147",
+          Standard_B4ms: "0.166",
+          Standard_B4pls_v2: "0.119",
+          Standard_B4ps_v2: "0.134",
+          Standard_B4s_v2: "0.166",
+          Standard_B8als_v2: "0.266",
+          Standard_B8as_v2: "0.301",
+          Standard_B8ls_v2: "0.295",
+          Standard_B8ms: "0.333",
+          Standard_B8pls_v2: "0.238",
+          Standard_B8ps_v2: "0.269",
+          Standard_B8s_v2: "0.333",
+          Standard_D16_v3: "0.768",
+          Standard_D16_v4: "0.768",
+          Standard_D16_v5: "0.768",
+          Standard_D16ads_v5: "0.824",
+          Standard_D16as_v4: "0.768",
+          Standard_D16as_v5: "0.688",
+          Standard_D16ds_v4: "0.904",
+          Standard_D16ds_v5: "0.904",
+          Standard_D16lds_v5: "0.768",
+          Standard_D16ls_v5: "0.68",
+          Standard_D16s_v3: "0.768",
+          Standard_D16s_v4: "0.768",
+          Standard_D16s_v5: "0.768",
+          Standard_D1_v2: "0.057",
+          Standard_D2_v2: "0.114",
+          Standard_D2_v3: "0.096",
+          Standard_D2_v4: "0.096",
+          Standard_D2_v5: "0.096",
+          Standard_D2ads_v5: "0.103",
+          Standard_D2as_v4: "0.096",
+          Standard_D2as_v5: "0.086",
+          Standard_D2ds_v4: "0.113",
+          Standard_D2ds_v5: "0.113",
+          Standard_D2lds_v5: "0.096",
+          Standard_D2ls_v5: "0.085",
+          Standard_D2s_v3: "0.096",
+          Standard_D2s_v4: "0.096",
+          Standard_D2s_v5: "0.096",
+          Standard_D32_v3: "1.536",
+          Standard_D32_v4: "1.536",
+          Standard_D32_v5: "1.536",
+          Standard_D32ads_v5: "1.648",
+          Standard_D32as_v4: "1.536",
+          Standard_D32as_v5: "1.376",
+          Standard_D32ds_v4: "1.808",
+          Standard_D32ds_v5: "1.808",
+          Standard_D32lds_v5: "1.536",
+          Standard_D32ls_v5: "1.36",
+          Standard_D32s_v3: "1.536",
+          Standard_D32s_v4: "1.536",
+          Standard_D32s_v5: "1.536",
+          Standard_D3_v2: "0.229",
+          Standard_D48_v3: "2.304",
+          Standard_D48_v4: "2.304",
+          Standard_D48_v5: "2.304",
+          Standard_D48ads_v5: "2.472",
+          Standard_D48as_v4: "2.304",
+          Standard_D48as_v5: "2.064",
+          Standard_D48ds_v4: "2.712",
+          Standard_D48ds_v5: "2.712",
+          Standard_D48lds_v5: "2.304",
+          Standard_D48ls_v5: "2.04",
+          Standard_D48s_v3: "2.304",
+          Standard_D48s_v4: "2.304",
+          Standard_D48s_v5: "2.304",
+          Standard_D4_v2: "0.458",
+          Standard_D4_v3: "0.192",
+          Standard_D4_v4: "0.192",
+          Standard_D4_v5: "0.192",
+          Standard_D4ads_v5: "0.206",
+          Standard_D4as_v4: "0.192",
+          Standard_D4as_v5: "0.172",
+          Standard_D4ds_v4: "0.226",
+          Standard_D4ds_v5: "0.226",
+          Standard_D4lds_v5: "0.192",
+          Standard_D4ls_v5: "0.17",
+          Standard_D4s_v3: "0.192",
+          Standard_D4s_v4: "0.192",
+          Standard_D4s_v5: "0.192",
+          Standard_D5_v2: "0.916",
+          Standard_D64_v3: "3.072",
+          Standard_D64_v4: "3.072",
+          Standard_D64_v5: "3.072",
+          Standard_D64ads_v5: "3.296",
+          Standard_D64as_v4: "3.072",
+          Standard_D64as_v5: "2.752",
+          Standard_D64ds_v4: "3.616",
+          Standard_D64ds_v5: "3.616",
+          Standard_D64lds_v5: "3.072",
+          Standard_D64ls_v5: "2.72",
+          Standard_D64s_v3: "3.072",
+          Standard_D64s_v4: "3.072",
+          Standard_D64s_v5: "3.072",
+          Standard_D8_v3: "0.384",
+          Standard_D8_v4: "0.384",
+          Standard_D8_v5: "0.384",
+          Standard_D8ads_v5: "0.412",
+          Standard_D8as_v4: "0.384",
+          Standard_D8as_v5: "0.344",
+          Standard_D8ds_v4: "0.452",
+          Standard_D8ds_v5: "0.452",
+          Standard_D8lds_v5: "0.384",
+          Standard_D8ls_v5: "0.34",
+          Standard_D8s_v3: "0.384",
+          Standard_D8s_v4: "0.384",
+          Standard_D8s_v5: "0.384",
+          Standard_D96_v5: "4.608",
+          Standard_D96ads_v5: "4.944",
+          Standard_D96as_v4: "4.608",
+          Standard_D96as_v5: "4.128",
+          Standard_D96ds_v5: "5.424",
+          Standard_D96lds_v5: "4.608",
+          Standard_D96ls_v5: "4.08",
+          Standard_D96s_v5: "4.608"
+        }
+      }
+    }
+  ]
+};
+
+// src/cost/catalog/gcp-vms.json
+var gcp_vms_default = {
+  source: {
+    id: "skypilot-catalog-v8-gcp-vms",
+    title: "skypilot-org/skypilot-catalog \u2014 catalogs/v8/gcp/vms.csv (column Price: on-demand USD per hour per machine type, as fetched by SkyPilot's GCP catalog fetcher)",
+    url: "https://github.com/skypilot-org/skypilot-catalog/blob/006059e0f18acb1341e22a27751e9f80df6ba92f/catalogs/v8/gcp/vms.csv",
+    asOf: "unknown (snapshot at commit 006059e0f18acb1341e22a27751e9f80df6ba92f; the file carries no date; rows read 2026-11-23)",
+    note: "Price column copied verbatim; rows are per machine type and zone, and every copied (type, region) price is identical on all of that region's zone rows. Shared-core e2-micro/e2-small/e2-medium are left out on purpose: the file lists them with vCPUs 2.0 and prices them close to two full vCPUs (e2-micro us-central1 0.04655), which is not how shared-core machines bill. e2-standard-4 was read in europe-west1 and asia-southeast1 only."
+  },
+  groups: [
+    {
+      service: "gce",
+      unit: "hour",
+      prices: {
+        "europe-west1": {
+          "e2-standard-16": "0.58972",
+          "e2-standard-2": "0.07372",
+          "e2-standard-32": "1.17945",
+          "e2-standard-4": "0.14743"
+        },
+        "europe-west2": {
+          "e2-standard-16": "0.69068",
+          "e2-standard-2": "0.08634",
+          "e2-standard-32": "1.38137"
+        },
+        "europe-west3": {
+          "e2-standard-16": "0.69068",
+          "e2-standard-2": "0.08634",
+          "e2-standard-32": "1.38137"
+        },
+        "europe-west4": {
+          "e2-standard-16": "0.59018",
+          "e2-standard-2": "0.07377",
+          "e2-standard-32": "1.18035"
+        },
+        "us-central1": {
+          "e2-standard-16": "0.53609",
+          "e2-standard-2": "0.06701",
+          "e2-standard-32": "1.07218"
+        },
+        "us-east1": {
+          "e2-standard-16": "0.53609",
+          "e2-standard-2": "0.06701",
+          "e2-standard-32": "1.07218"
+        },
+        "us-west1": {
+          "e2-standard-16": "0.53609",
+          "e2-standard-2": "0.06701",
+          "e2-standard-32": "1.07218"
+        },
+        "asia-southeast1": {
+          "e2-standard-16": "0.66133",
+          "e2-standard-2": "0.08267",
+          "e2-standard-32": "1.32266",
+          "e2-standard-4": "0.16533"
+        }
+      }
+    }
+  ]
+};
+
 // src/cost/catalog.ts
-var BUILTIN_CATALOGS = [aws_ec2_us_east_1_default, aws_ec2_regions_default, aws_services_us_east_1_default, aws_services_regions_default].map(
+var BUILTIN_CATALOGS = [
+  aws_ec2_us_east_1_default,
+  aws_ec2_regions_default,
+  aws_services_us_east_1_default,
+  aws_services_regions_default,
+  azure_vms_default,
+  gcp_vms_default
+].map(
   (file, index) => parseCatalogFile(file, `built-in catalog #${index + 1}`)
 );
 var PriceCatalog = class {
@@ -60761,6 +61317,22 @@ function objectAt(value, where) {
   return value;
 }
 
+// src/cost/google/compute-instance.ts
+function priceGoogleComputeInstance(input) {
+  const { attributes } = input;
+  const machineType = attributes.string("machine_type");
+  const provisioning = attributes.optionalString("scheduling.0.provisioning_model") ?? "STANDARD";
+  if (provisioning !== "STANDARD" || attributes.boolean("scheduling.0.preemptible", false)) {
+    throw new NotPricedError("no catalog price: gce spot/preemptible");
+  }
+  return [input.hourly(`Instance usage (on-demand, ${machineType})`, "gce", machineType)];
+}
+
+// src/cost/google/index.ts
+var GOOGLE_PRICING = {
+  google_compute_instance: priceGoogleComputeInstance
+};
+
 // src/cost/plan.ts
 function isObject3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -60810,16 +61382,40 @@ function providerShortName(providerName) {
   return providerName.split("/").pop() ?? providerName;
 }
 function resolveRegion(plan, resource, values, unknown) {
-  const own = values.region;
-  const regionUnknown = isObject3(unknown) && unknown.region === true;
-  if (typeof own === "string" && own !== "" && !regionUnknown) return { region: own };
+  const provider = providerShortName(resource.providerName);
+  if (provider === "azurerm") return azureLocation(values, unknown);
+  if (provider === "google" || provider === "google-beta") return googleRegion(plan, resource, values, unknown);
+  const own = knownString(values, unknown, "region");
+  if (own) return { region: own };
+  return providerSetting(plan, resource, "region");
+}
+function knownString(values, unknown, name2) {
+  const value = values[name2];
+  const isUnknown = isObject3(unknown) && unknown[name2] === true;
+  return typeof value === "string" && value !== "" && !isUnknown ? value : void 0;
+}
+function azureLocation(values, unknown) {
+  const location2 = knownString(values, unknown, "location");
+  return location2 ? { region: location2.replace(/\s+/g, "").toLowerCase() } : { problem: "location is unknown at plan time" };
+}
+function googleRegion(plan, resource, values, unknown) {
+  const zone = knownString(values, unknown, "zone");
+  if (zone) return { region: zoneToRegion(zone) };
+  const providerZone = providerSetting(plan, resource, "zone");
+  if ("region" in providerZone) return { region: zoneToRegion(providerZone.region) };
+  return providerSetting(plan, resource, "region");
+}
+function zoneToRegion(zone) {
+  return zone.replace(/-[a-z]$/, "");
+}
+function providerSetting(plan, resource, name2) {
   const providerConfig = providerConfigFor(plan, resource);
   if (!providerConfig) return { problem: "no provider configuration" };
-  const expression = isObject3(providerConfig.expressions) ? providerConfig.expressions.region : void 0;
-  if (!isObject3(expression)) return { problem: "provider region not set in configuration" };
+  const expression = isObject3(providerConfig.expressions) ? providerConfig.expressions[name2] : void 0;
+  if (!isObject3(expression)) return { problem: `provider ${name2} not set in configuration` };
   if (typeof expression.constant_value === "string") return { region: expression.constant_value };
   const fromVariable = regionFromVariable(plan, expression.references);
-  return fromVariable ? { region: fromVariable } : { problem: "provider region is computed" };
+  return fromVariable ? { region: fromVariable } : { problem: `provider ${name2} is computed` };
 }
 function regionFromVariable(plan, references) {
   if (!Array.isArray(references)) return void 0;
@@ -60934,6 +61530,7 @@ function isDefined(value) {
 
 // src/cost/estimate.ts
 var HUNDRED = parseDecimal2("100");
+var PRICING = { ...AWS_PRICING, ...AZURE_PRICING, ...GOOGLE_PRICING };
 function estimateCost(plan, options = {}) {
   const catalog = new PriceCatalog([...BUILTIN_CATALOGS, ...options.catalogs ?? []]);
   const usage = options.usage ?? emptyUsage();
@@ -60941,7 +61538,7 @@ function estimateCost(plan, options = {}) {
   const notPriced = [];
   const sources = /* @__PURE__ */ new Map();
   for (const resource of plannedResources(plan)) {
-    const pricing = AWS_PRICING[resource.type];
+    const pricing = PRICING[resource.type];
     if (!pricing) {
       if (!isFree(resource)) notPriced.push({ address: resource.address, type: resource.type, reason: "unsupported type" });
       continue;

@@ -2,11 +2,20 @@ import ec2UsEast1 from './catalog/aws-ec2-us-east-1.json' with { type: 'json' };
 import ec2Regions from './catalog/aws-ec2-regions.json' with { type: 'json' };
 import servicesUsEast1 from './catalog/aws-services-us-east-1.json' with { type: 'json' };
 import servicesRegions from './catalog/aws-services-regions.json' with { type: 'json' };
+import azureVms from './catalog/azure-vms.json' with { type: 'json' };
+import gcpVms from './catalog/gcp-vms.json' with { type: 'json' };
 import { type Decimal, formatDecimal, parseDecimal } from './decimal.js';
 import type { CatalogEntry, CatalogFile, CatalogSourceInfo } from './types.js';
 
 /** Built-in catalog files, each naming its public source and as-of date. */
-export const BUILTIN_CATALOGS: readonly CatalogFile[] = [ec2UsEast1, ec2Regions, servicesUsEast1, servicesRegions].map((file, index) =>
+export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
+  ec2UsEast1,
+  ec2Regions,
+  servicesUsEast1,
+  servicesRegions,
+  azureVms,
+  gcpVms,
+].map((file, index) =>
   parseCatalogFile(file, `built-in catalog #${index + 1}`),
 );
 

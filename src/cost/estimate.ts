@@ -1,4 +1,5 @@
 import { AWS_FREE_TYPES, AWS_PRICING, FREE_PROVIDERS } from './aws/index.js';
+import { AZURE_PRICING } from './azure/index.js';
 import { BUILTIN_CATALOGS, PriceCatalog } from './catalog.js';
 import {
   type Decimal,
@@ -11,8 +12,9 @@ import {
   subtract,
   sum,
 } from './decimal.js';
+import { GOOGLE_PRICING } from './google/index.js';
 import { plannedResources, type PlannedResource, providerShortName, resolveRegion } from './plan.js';
-import { Attributes, type ComponentDraft, NotPricedError, PricingInput } from './pricing.js';
+import { Attributes, type ComponentDraft, NotPricedError, PricingInput, type PricingFunction } from './pricing.js';
 import type {
   CatalogSourceInfo,
   CostComponent,
@@ -25,6 +27,9 @@ import type {
 import { ResourceUsage, emptyUsage } from './usage.js';
 
 const HUNDRED = parseDecimal('100');
+
+/** Resource types carry their provider's prefix, so one map serves every provider. */
+const PRICING: Readonly<Record<string, PricingFunction>> = { ...AWS_PRICING, ...AZURE_PRICING, ...GOOGLE_PRICING };
 
 interface PricedSide {
   readonly monthly: Decimal;
@@ -45,7 +50,7 @@ export function estimateCost(plan: Record<string, unknown>, options: EstimateOpt
   const sources = new Map<string, CatalogSourceInfo>();
 
   for (const resource of plannedResources(plan)) {
-    const pricing = AWS_PRICING[resource.type];
+    const pricing = PRICING[resource.type];
     if (!pricing) {
       if (!isFree(resource)) notPriced.push({ address: resource.address, type: resource.type, reason: 'unsupported type' });
       continue;

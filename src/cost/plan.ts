@@ -72,21 +72,55 @@ export function providerShortName(providerName: string): string {
 export type RegionResult = { readonly region: string } | { readonly problem: string };
 
 /**
- * Region of one resource: the AWS provider v6 per-resource `region` attribute when known,
- * else the `region` of the provider configuration the resource uses (a constant, or a
- * root variable whose value the plan records).
+ * Region of one resource, by provider:
+ * - AWS: the provider v6 per-resource `region` attribute when known, else the `region` of the
+ *   provider configuration the resource uses (a constant, or a root variable the plan records).
+ * - Azure: the resource's `location`, normalised ("West Europe" → "westeurope").
+ * - Google: the region of the resource's `zone` ("europe-west1-b" → "europe-west1"), else the
+ *   provider's `zone` or `region`.
  */
 export function resolveRegion(plan: JsonObject, resource: PlannedResource, values: JsonObject, unknown: unknown): RegionResult {
-  const own = values.region;
-  const regionUnknown = isObject(unknown) && unknown.region === true;
-  if (typeof own === 'string' && own !== '' && !regionUnknown) return { region: own };
+  const provider = providerShortName(resource.providerName);
+  if (provider === 'azurerm') return azureLocation(values, unknown);
+  if (provider === 'google' || provider === 'google-beta') return googleRegion(plan, resource, values, unknown);
+  const own = knownString(values, unknown, 'region');
+  if (own) return { region: own };
+  return providerSetting(plan, resource, 'region');
+}
+
+function knownString(values: JsonObject, unknown: unknown, name: string): string | undefined {
+  const value = values[name];
+  const isUnknown = isObject(unknown) && unknown[name] === true;
+  return typeof value === 'string' && value !== '' && !isUnknown ? value : undefined;
+}
+
+function azureLocation(values: JsonObject, unknown: unknown): RegionResult {
+  const location = knownString(values, unknown, 'location');
+  return location ? { region: location.replace(/\s+/g, '').toLowerCase() } : { problem: 'location is unknown at plan time' };
+}
+
+function googleRegion(plan: JsonObject, resource: PlannedResource, values: JsonObject, unknown: unknown): RegionResult {
+  const zone = knownString(values, unknown, 'zone');
+  if (zone) return { region: zoneToRegion(zone) };
+  const providerZone = providerSetting(plan, resource, 'zone');
+  if ('region' in providerZone) return { region: zoneToRegion(providerZone.region) };
+  return providerSetting(plan, resource, 'region');
+}
+
+/** A Google zone is its region plus a one-letter suffix. */
+function zoneToRegion(zone: string): string {
+  return zone.replace(/-[a-z]$/, '');
+}
+
+/** A string setting of the provider configuration (constant or root variable). */
+function providerSetting(plan: JsonObject, resource: PlannedResource, name: string): RegionResult {
   const providerConfig = providerConfigFor(plan, resource);
   if (!providerConfig) return { problem: 'no provider configuration' };
-  const expression = isObject(providerConfig.expressions) ? providerConfig.expressions.region : undefined;
-  if (!isObject(expression)) return { problem: 'provider region not set in configuration' };
+  const expression = isObject(providerConfig.expressions) ? providerConfig.expressions[name] : undefined;
+  if (!isObject(expression)) return { problem: `provider ${name} not set in configuration` };
   if (typeof expression.constant_value === 'string') return { region: expression.constant_value };
   const fromVariable = regionFromVariable(plan, expression.references);
-  return fromVariable ? { region: fromVariable } : { problem: 'provider region is computed' };
+  return fromVariable ? { region: fromVariable } : { problem: `provider ${name} is computed` };
 }
 
 function regionFromVariable(plan: JsonObject, references: unknown): string | undefined {
