@@ -37149,7 +37149,7 @@ function exactInteger(text) {
   const v = BigInt(digits);
   return sign2 ? -v : v;
 }
-function fromJSON(x) {
+function fromJSON(x, memo) {
   if (x === null || x === void 0) return null;
   switch (typeof x) {
     case "boolean":
@@ -37160,11 +37160,18 @@ function fromJSON(x) {
     case "bigint":
       return normalizeInt(x);
     case "object": {
-      if (Array.isArray(x)) return x.map(fromJSON);
       if (x instanceof ObjectValue || x instanceof SetValue) return x;
-      const o = new ObjectValue();
-      for (const k of Object.keys(x)) o.put(k, fromJSON(x[k]));
-      return o;
+      const known = memo?.get(x);
+      if (known !== void 0) return known;
+      let v;
+      if (Array.isArray(x)) v = x.map((item) => fromJSON(item, memo));
+      else {
+        const o = new ObjectValue();
+        for (const k of Object.keys(x)) o.put(k, fromJSON(x[k], memo));
+        v = o;
+      }
+      memo?.set(x, v);
+      return v;
     }
     default:
       throw new Error(`cannot convert ${typeof x} to a Rego value`);
@@ -37875,14 +37882,16 @@ var Parser = class {
     this.advance();
     return { type: "array", items, loc };
   }
+  /** OPA tolerates a leading comma (`[, x]`, `{, x}`), but then the collection cannot be a comprehension. */
+  skipLeadingComma() {
+    if (!this.is(",")) return false;
+    this.advance();
+    return true;
+  }
   /** Items of `[ … ]`, or the comprehension it turns out to be. Leaves `]` unconsumed. */
   parseArrayContents(loc) {
     if (this.is("]")) return [];
-    let potentialComprehension = true;
-    if (this.is(",")) {
-      potentialComprehension = false;
-      this.advance();
-    }
+    const potentialComprehension = !this.skipLeadingComma();
     const start2 = this.pos;
     const head = this.parseTerm();
     if (this.is("]")) return [head];
@@ -37906,11 +37915,7 @@ var Parser = class {
       this.advance();
       return { type: "object", entries: [], loc };
     }
-    let potentialComprehension = true;
-    if (this.is(",")) {
-      potentialComprehension = false;
-      this.advance();
-    }
+    const potentialComprehension = !this.skipLeadingComma();
     const start2 = this.pos;
     const head = this.parseTerm();
     let result2;
@@ -49854,19 +49859,21 @@ function stringOperand2(args2) {
 function unitsError(builtin, message) {
   return new BuiltinError(`${builtin}: ${message}`);
 }
-function parseUnits(raw) {
-  const name2 = "units.parse";
-  const s = raw.replaceAll('"', "");
-  if (s.includes(" ")) throw unitsError(name2, "spaces not allowed in resource strings");
-  let amount;
-  let unit;
+function amountAndUnit(builtin, s, noAmount) {
+  if (s.includes(" ")) throw unitsError(builtin, "spaces not allowed in resource strings");
+  let parts2;
   try {
-    [amount, unit] = splitAmountAndUnit(s);
+    parts2 = splitAmountAndUnit(s);
   } catch (e) {
-    if (e instanceof ExponentTooLarge) throw unitsError(name2, "exponent too large");
+    if (e instanceof ExponentTooLarge) throw unitsError(builtin, "exponent too large");
     throw e;
   }
-  if (amount === "") throw unitsError(name2, "no amount provided");
+  if (parts2[0] === "") throw unitsError(builtin, noAmount);
+  return parts2;
+}
+function parseUnits(raw) {
+  const name2 = "units.parse";
+  const [amount, unit] = amountAndUnit(name2, raw.replaceAll('"', ""), "no amount provided");
   const key = unit.length > 1 ? unit[0] + unit.slice(1).toLowerCase() : unit;
   const factor = UNIT_FACTORS.get(key);
   if (factor === void 0) throw unitsError(name2, `unit ${key} not recognized`);
@@ -49878,17 +49885,7 @@ function parseUnits(raw) {
 }
 function parseBytes(raw) {
   const name2 = "units.parse_bytes";
-  const s = raw.toLowerCase().replaceAll('"', "");
-  if (s.includes(" ")) throw unitsError(name2, "spaces not allowed in resource strings");
-  let amount;
-  let unit;
-  try {
-    [amount, unit] = splitAmountAndUnit(s);
-  } catch (e) {
-    if (e instanceof ExponentTooLarge) throw unitsError(name2, "exponent too large");
-    throw e;
-  }
-  if (amount === "") throw unitsError(name2, "no byte amount provided");
+  const [amount, unit] = amountAndUnit(name2, raw.toLowerCase().replaceAll('"', ""), "no byte amount provided");
   const factor = BYTE_FACTORS.get(unit);
   if (factor === void 0) throw unitsError(name2, `byte unit ${unit} not recognized`);
   const value = parseDecimal(amount);
@@ -51986,8 +51983,9 @@ function scanDocument(bundle, doc, options = {}) {
   const started = performance2.now();
   const { document, secrets } = redactSensitive(doc.raw);
   const data = (cost) => fromJSON({ tfguard: { params: options.params ?? {}, cost } });
-  const after = evaluateRules(bundle, fromJSON(document), data(options.cost ?? null));
-  const prior = doc.kind === "plan" ? evaluateRules(bundle, fromJSON(priorDocument(document)), data(null)) : void 0;
+  const converted = /* @__PURE__ */ new WeakMap();
+  const after = evaluateRules(bundle, fromJSON(document, converted), data(options.cost ?? null));
+  const prior = doc.kind === "plan" ? evaluateRules(bundle, fromJSON(priorDocument(document), converted), data(null)) : void 0;
   const findings = [];
   const priorKeys = new Map(prior?.map((r) => [keyOf(r), r]));
   const afterKeys = new Set(after.map(keyOf));

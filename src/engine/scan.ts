@@ -47,9 +47,11 @@ export function scanDocument(bundle: PolicyBundle, doc: TerraformDocument, optio
   const started = performance.now();
   const { document, secrets } = redactSensitive(doc.raw);
   const data = (cost: unknown) => fromJSON({ tfguard: { params: options.params ?? {}, cost } });
-  const after = evaluateRules(bundle, fromJSON(document), data(options.cost ?? null));
+  // The prior document shares most subtrees (configuration, variables, prior state) with the plan: convert them once.
+  const converted = new WeakMap<object, Value>();
+  const after = evaluateRules(bundle, fromJSON(document, converted), data(options.cost ?? null));
   // The prior side has no cost delta: a budget finding is always about this change.
-  const prior = doc.kind === 'plan' ? evaluateRules(bundle, fromJSON(priorDocument(document)), data(null)) : undefined;
+  const prior = doc.kind === 'plan' ? evaluateRules(bundle, fromJSON(priorDocument(document), converted), data(null)) : undefined;
 
   const findings: Finding[] = [];
   const priorKeys = new Map(prior?.map((r) => [keyOf(r), r]));

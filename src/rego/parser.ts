@@ -796,15 +796,17 @@ class Parser {
     return { type: 'array', items, loc };
   }
 
+  /** OPA tolerates a leading comma (`[, x]`, `{, x}`), but then the collection cannot be a comprehension. */
+  private skipLeadingComma(): boolean {
+    if (!this.is(',')) return false;
+    this.advance();
+    return true;
+  }
+
   /** Items of `[ … ]`, or the comprehension it turns out to be. Leaves `]` unconsumed. */
   private parseArrayContents(loc: Location): Term[] | Term {
     if (this.is(']')) return [];
-    let potentialComprehension = true;
-    if (this.is(',')) {
-      // OPA tolerates a leading comma (`[, x]`), but then it cannot be a comprehension.
-      potentialComprehension = false;
-      this.advance();
-    }
+    const potentialComprehension = !this.skipLeadingComma();
     const start = this.pos;
     // A plain term first, so `[x | body]` reads as a comprehension rather than `or(x, body)`.
     const head = this.parseTerm();
@@ -830,11 +832,7 @@ class Parser {
       this.advance();
       return { type: 'object', entries: [], loc };
     }
-    let potentialComprehension = true;
-    if (this.is(',')) {
-      potentialComprehension = false;
-      this.advance();
-    }
+    const potentialComprehension = !this.skipLeadingComma();
     const start = this.pos;
     const head = this.parseTerm();
     let result: Term | undefined;

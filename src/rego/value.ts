@@ -255,8 +255,11 @@ function exactInteger(text: string): bigint | undefined {
   return sign ? -v : v;
 }
 
-/** Converts parsed JSON (or YAML) data into a Rego value. */
-export function fromJSON(x: unknown): Value {
+/**
+ * Converts parsed JSON (or YAML) data into a Rego value. With `memo`, an object or array converted
+ * before is reused (documents that share subtrees, like the two sides of a plan, convert them once).
+ */
+export function fromJSON(x: unknown, memo?: WeakMap<object, Value>): Value {
   if (x === null || x === undefined) return null;
   switch (typeof x) {
     case 'boolean':
@@ -267,11 +270,18 @@ export function fromJSON(x: unknown): Value {
     case 'bigint':
       return normalizeInt(x);
     case 'object': {
-      if (Array.isArray(x)) return x.map(fromJSON);
       if (x instanceof ObjectValue || x instanceof SetValue) return x;
-      const o = new ObjectValue();
-      for (const k of Object.keys(x)) o.put(k, fromJSON((x as Record<string, unknown>)[k]));
-      return o;
+      const known = memo?.get(x);
+      if (known !== undefined) return known;
+      let v: Value;
+      if (Array.isArray(x)) v = x.map((item) => fromJSON(item, memo));
+      else {
+        const o = new ObjectValue();
+        for (const k of Object.keys(x)) o.put(k, fromJSON((x as Record<string, unknown>)[k], memo));
+        v = o;
+      }
+      memo?.set(x, v);
+      return v;
     }
     default:
       throw new Error(`cannot convert ${typeof x} to a Rego value`);

@@ -156,19 +156,23 @@ function unitsError(builtin: string, message: string): BuiltinError {
   return new BuiltinError(`${builtin}: ${message}`);
 }
 
-function parseUnits(raw: string): Num {
-  const name = 'units.parse';
-  const s = raw.replaceAll('"', '');
-  if (s.includes(' ')) throw unitsError(name, 'spaces not allowed in resource strings');
-  let amount: string;
-  let unit: string;
+/** The amount and unit of a units string, with OPA's errors for spaces, a huge exponent or no amount. */
+function amountAndUnit(builtin: string, s: string, noAmount: string): [string, string] {
+  if (s.includes(' ')) throw unitsError(builtin, 'spaces not allowed in resource strings');
+  let parts: [string, string];
   try {
-    [amount, unit] = splitAmountAndUnit(s);
+    parts = splitAmountAndUnit(s);
   } catch (e) {
-    if (e instanceof ExponentTooLarge) throw unitsError(name, 'exponent too large');
+    if (e instanceof ExponentTooLarge) throw unitsError(builtin, 'exponent too large');
     throw e;
   }
-  if (amount === '') throw unitsError(name, 'no amount provided');
+  if (parts[0] === '') throw unitsError(builtin, noAmount);
+  return parts;
+}
+
+function parseUnits(raw: string): Num {
+  const name = 'units.parse';
+  const [amount, unit] = amountAndUnit(name, raw.replaceAll('"', ''), 'no amount provided');
   // Only the tail is lower-cased, so "m" (milli) and "M" (mega) stay apart.
   const key = unit.length > 1 ? unit[0] + unit.slice(1).toLowerCase() : unit;
   const factor = UNIT_FACTORS.get(key);
@@ -182,17 +186,7 @@ function parseUnits(raw: string): Num {
 
 function parseBytes(raw: string): Num {
   const name = 'units.parse_bytes';
-  const s = raw.toLowerCase().replaceAll('"', '');
-  if (s.includes(' ')) throw unitsError(name, 'spaces not allowed in resource strings');
-  let amount: string;
-  let unit: string;
-  try {
-    [amount, unit] = splitAmountAndUnit(s);
-  } catch (e) {
-    if (e instanceof ExponentTooLarge) throw unitsError(name, 'exponent too large');
-    throw e;
-  }
-  if (amount === '') throw unitsError(name, 'no byte amount provided');
+  const [amount, unit] = amountAndUnit(name, raw.toLowerCase().replaceAll('"', ''), 'no byte amount provided');
   const factor = BYTE_FACTORS.get(unit);
   if (factor === undefined) throw unitsError(name, `byte unit ${unit} not recognized`);
   const value = parseDecimal(amount);
