@@ -3,7 +3,8 @@ import ec2Regions from './catalog/aws-ec2-regions.json' with { type: 'json' };
 import servicesUsEast1 from './catalog/aws-services-us-east-1.json' with { type: 'json' };
 import servicesRegions from './catalog/aws-services-regions.json' with { type: 'json' };
 import azureVms from './catalog/azure-vms.json' with { type: 'json' };
-import gcpVms from './catalog/gcp-vms.json' with { type: 'json' };
+import gcp from './catalog/gcp.json' with { type: 'json' };
+import gcpCloudSql from './catalog/gcp-cloudsql.json' with { type: 'json' };
 import { type Decimal, formatDecimal, parseDecimal } from './decimal.js';
 import type { CatalogEntry, CatalogFile, CatalogSourceInfo } from './types.js';
 
@@ -14,7 +15,8 @@ export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
   servicesUsEast1,
   servicesRegions,
   azureVms,
-  gcpVms,
+  gcp,
+  gcpCloudSql,
 ].map((file, index) =>
   parseCatalogFile(file, `built-in catalog #${index + 1}`),
 );

@@ -101,7 +101,7 @@ describe('estimateCost — hand-checked prices', () => {
     expect(estimate.notPriced).toContainEqual({
       address: 'aws_lb.frankfurt',
       type: 'aws_lb',
-      reason: 'region missing from catalog: eu-central-1',
+      reason: 'region missing from catalog: eu-central-1 (elb)',
     });
     expect(estimate.notPriced).toContainEqual({ address: 'aws_sqs_queue.jobs', type: 'aws_sqs_queue', reason: 'unsupported type' });
     const mentioned = [...estimate.resources, ...estimate.notPriced].map((entry) => entry.address);

@@ -76,8 +76,8 @@ export type RegionResult = { readonly region: string } | { readonly problem: str
  * - AWS: the provider v6 per-resource `region` attribute when known, else the `region` of the
  *   provider configuration the resource uses (a constant, or a root variable the plan records).
  * - Azure: the resource's `location`, normalised ("West Europe" → "westeurope").
- * - Google: the region of the resource's `zone` ("europe-west1-b" → "europe-west1"), else the
- *   provider's `zone` or `region`.
+ * - Google: the region of the resource's `zone` ("europe-west1-b" → "europe-west1"), else its
+ *   own `region`, else the provider's `zone` or `region`.
  */
 export function resolveRegion(plan: JsonObject, resource: PlannedResource, values: JsonObject, unknown: unknown): RegionResult {
   const provider = providerShortName(resource.providerName);
@@ -102,6 +102,8 @@ function azureLocation(values: JsonObject, unknown: unknown): RegionResult {
 function googleRegion(plan: JsonObject, resource: PlannedResource, values: JsonObject, unknown: unknown): RegionResult {
   const zone = knownString(values, unknown, 'zone');
   if (zone) return { region: zoneToRegion(zone) };
+  const own = knownString(values, unknown, 'region');
+  if (own) return { region: own };
   const providerZone = providerSetting(plan, resource, 'zone');
   if ('region' in providerZone) return { region: zoneToRegion(providerZone.region) };
   return providerSetting(plan, resource, 'region');

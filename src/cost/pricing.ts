@@ -113,7 +113,7 @@ export class PricingInput {
     const hit = this.catalog.lookup(service, this.region, key);
     if (hit) return hit;
     if (!this.catalog.hasRegion(service, this.region)) {
-      throw new NotPricedError(`region missing from catalog: ${this.region}`);
+      throw new NotPricedError(`region missing from catalog: ${this.region} (${service})`);
     }
     throw new NotPricedError(`no catalog price: ${service} ${key} in ${this.region}`);
   }
