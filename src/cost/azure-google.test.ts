@@ -11,6 +11,8 @@ const plan = JSON.parse(readFileSync(fixture, 'utf8')) as Record<string, unknown
 
 const AZURE = 'skypilot-catalog-v6-azure-vms';
 const GCP = 'cyclenerd-gcp-pricing-yml-2024-11-07';
+const RADAR_VM = 'azure-pricing-radar-vm-westeurope';
+const RADAR_DISK_WEU = 'azure-pricing-radar-storage-westeurope';
 const GOLDEN = 'infracost-golden-google-sql-database-instance';
 const USAGE_AI = 'usage-ai-cloud-sql-pricing-2026-05';
 
@@ -95,10 +97,43 @@ describe('estimateCost — Azure and Google compute, hand-checked', () => {
     expect(resource(estimate, 'google_sql_database_instance.small')).toMatchObject({ after: '27.25' });
   });
 
+  it('prices a westeurope Linux VM and the OS disk tier its known size falls in', () => {
+    // azure-pricing-radar data/latest/vm-eu-west.json @ 25ddcc86 (Retail Prices API, 2026-07-15): "D2s v3",
+    // "Virtual Machines DSv3 Series", retailPrice 0.12 → 87.6; storage-eu-west.json @ 859f9359: "P10 LRS Disk",
+    // "Premium SSD Managed Disks", 21.68 per month (100 GiB falls in P10, 65–128 GiB).
+    const weu = resource(estimate, 'azurerm_linux_virtual_machine.weu');
+    expect(weu).toMatchObject({ region: 'westeurope', after: '109.28' });
+    expect(weu.components.map((component) => [component.monthly, component.priceSource])).toEqual([
+      ['87.6', RADAR_VM],
+      ['21.68', RADAR_DISK_WEU],
+    ]);
+  });
+
+  it('prices a Windows VM with its licence and leaves an OS disk of unknown size out', () => {
+    // vm-eu-west.json: "D2s v3", "Virtual Machines DSv3 Series Windows", 0.212 × 730 = 154.76.
+    expect(resource(estimate, 'azurerm_windows_virtual_machine.win_weu')).toMatchObject({ after: '154.76' });
+  });
+
+  it('prices a Linux VM in another US region from the SkyPilot file', () => {
+    // skypilot-catalog catalogs/v6/azure/vms.csv @ 098741e7: Standard_D4s_v5 southcentralus 0.23 × 730 = 167.9.
+    expect(resource(estimate, 'azurerm_linux_virtual_machine.texas')).toMatchObject({ region: 'southcentralus', after: '167.90' });
+  });
+
+  it.each([
+    // address, region, tier, monthly (Retail Prices API "<tier> LRS Disk" retailPrice per month)
+    ['azurerm_managed_disk.data', 'northeurope', 'StandardSSD_LRS E6', '4.80'],
+    ['azurerm_managed_disk.logs', 'francecentral', 'Standard_LRS S4', '1.69'],
+    ['azurerm_managed_disk.fast', 'westeurope', 'Premium_LRS P30', '148.68'],
+  ])('prices %s in %s as %s', (address, region, tier, monthly) => {
+    const disk = resource(estimate, address);
+    expect(disk).toMatchObject({ region, after: monthly });
+    expect(disk.components[0]?.name).toBe(`Managed disk (${tier})`);
+  });
+
   it('reports what it cannot source instead of guessing', () => {
     expect(estimate.notPriced).toEqual([
-      { address: 'azurerm_linux_virtual_machine.eu', type: 'azurerm_linux_virtual_machine', reason: 'region missing from catalog: westeurope (azure-vm)' },
-      { address: 'azurerm_windows_virtual_machine.win', type: 'azurerm_windows_virtual_machine', reason: 'unsupported type' },
+      { address: 'azurerm_linux_virtual_machine.eu', type: 'azurerm_linux_virtual_machine', reason: 'no catalog price: azure-vm Standard_D2s_v5 in westeurope' },
+      { address: 'azurerm_windows_virtual_machine.win', type: 'azurerm_windows_virtual_machine', reason: 'region missing from catalog: eastus (azure-vm-windows)' },
       { address: 'google_compute_instance.spot', type: 'google_compute_instance', reason: 'no catalog price: gce spot/preemptible' },
       { address: 'google_compute_disk.extreme', type: 'google_compute_disk', reason: 'no catalog price: gce-disk pd-extreme' },
       {
@@ -111,6 +146,7 @@ describe('estimateCost — Azure and Google compute, hand-checked', () => {
         type: 'google_sql_database_instance',
         reason: 'region missing from catalog: europe-west9 (cloudsql)',
       },
+      { address: 'azurerm_managed_disk.ultra', type: 'azurerm_managed_disk', reason: 'no catalog price: azure-disk UltraSSD_LRS' },
     ]);
   });
 });
@@ -160,7 +196,8 @@ describe('Azure and Google VM catalogs', () => {
   });
 
   it('leaves unsourced regions and types out', () => {
-    expect(catalog.hasRegion('azure-vm', 'westeurope')).toBe(false);
+    expect(catalog.hasRegion('azure-vm', 'uksouth')).toBe(false);
+    expect(catalog.hasRegion('azure-disk', 'eastus')).toBe(false);
     expect(catalog.hasRegion('gce', 'europe-west9')).toBe(false);
     // n4 in us-east4 is priced exactly like us-central1 in the file, unlike every other family: held back.
     expect(priceOf('gce', 'us-east4', 'n4-standard-2')).toBeUndefined();

@@ -44,12 +44,25 @@ describe('regional service prices (AWS meteredUnitMaps via lamngockhuong/aws-pri
     },
   );
 
-  it('prices public IPv4, VPN and Transit Gateway in us-west-2 from the US West (Oregon) block of vpc.json', () => {
-    expect(priceOf('eip', 'us-west-2', 'address')).toBe('0.005');
-    expect(priceOf('vpn', 'us-west-2', 'connection')).toBe('0.05');
-    expect(priceOf('tgw', 'us-west-2', 'attachment')).toBe('0.05');
-    expect(priceOf('tgw', 'us-west-2', 'data-processed')).toBe('0.02');
-    expect(catalog.lookup('eip', 'us-west-2', 'address')?.source.url).toContain('/85326f7be3051f291ec48b88c53b98615c8f8c7c/');
+  it.each([
+    // region, "Hourly charge for In use Public IPv4 Addresses", "CreateVpnConnection", TGW VPC attachment, TGW data (vpc.json @ 85326f7b)
+    ['us-west-2', '0.005', '0.05', '0.05', '0.02'],
+    ['eu-west-1', '0.005', '0.05', '0.05', '0.02'],
+    ['ap-northeast-1', '0.005', '0.048', '0.07', '0.02'],
+  ])('prices public IPv4, VPN and Transit Gateway in %s from vpc.json', (region, eip, vpn, attachment, data) => {
+    expect([
+      priceOf('eip', region, 'address'),
+      priceOf('vpn', region, 'connection'),
+      priceOf('tgw', region, 'attachment'),
+      priceOf('tgw', region, 'data-processed'),
+    ]).toEqual([eip, vpn, attachment, data]);
+    expect(catalog.lookup('eip', region, 'address')?.source.url).toContain('/85326f7be3051f291ec48b88c53b98615c8f8c7c/');
+  });
+
+  it('takes DynamoDB on-demand request units from the 2025 file, after AWS halved them in November 2024', () => {
+    // dynamodb.json @ 10e2f598 (published 2025-08-28), US East (N. Virginia): "PayPerRequest Write/Read Request Units".
+    expect(priceOf('dynamodb', 'us-east-1', 'wru')).toBe('0.000000625');
+    expect(priceOf('dynamodb', 'us-east-1', 'rru')).toBe('0.000000125');
   });
 
   it('names the pinned source file of every regional price', () => {
@@ -61,8 +74,36 @@ describe('regional service prices (AWS meteredUnitMaps via lamngockhuong/aws-pri
   });
 
   it('leaves services it could not source unpriced outside us-east-1', () => {
-    for (const service of ['ebs', 'elb', 'eks', 'rds', 'elasticache', 'secretsmanager', 'eip']) {
+    for (const service of ['elb', 'eks', 'secretsmanager', 'opensearch', 'route53']) {
       expect(catalog.hasRegion(service, 'eu-west-1')).toBe(false);
     }
+    expect(priceOf('rds', 'eu-west-1', 'storage/gp2/single')).toBeUndefined();
+    expect(priceOf('rds', 'eu-west-1', 'postgres/db.t3.large/single')).toBeUndefined();
+  });
+});
+
+describe('regional EBS, RDS and ElastiCache prices (AWS pricing-page files via yeo/ec2.shop)', () => {
+  it.each([
+    // region, gp2, gp3, gp3 IOPS, gp3 MB/s (÷ 1,024 from the file's per-GiBps rate), st1 — ebs.json @ f358526d (2024-07-12)
+    ['us-west-2', '0.1', '0.08', '0.005', '0.04', '0.045'],
+    ['eu-west-1', '0.11', '0.088', '0.0055', '0.044', '0.05'],
+    ['eu-central-1', '0.119', '0.0952', '0.006', '0.0476', '0.054'],
+    ['eu-west-2', '0.116', '0.0928', '0.0058', '0.0464', '0.053'],
+    ['ap-southeast-1', '0.12', '0.096', '0.006', '0.048', '0.054'],
+  ])('prices EBS in %s', (region, gp2, gp3, gp3Iops, gp3Throughput, st1) => {
+    expect([
+      priceOf('ebs', region, 'storage:gp2'),
+      priceOf('ebs', region, 'storage:gp3'),
+      priceOf('ebs', region, 'iops:gp3'),
+      priceOf('ebs', region, 'throughput:gp3'),
+      priceOf('ebs', region, 'storage:st1'),
+    ]).toEqual([gp2, gp3, gp3Iops, gp3Throughput, st1]);
+  });
+
+  it('agrees with the us-east-1 sources where the files overlap', () => {
+    // us-west-2 MySQL rates equal the Infracost us-east-1 golden values, as AWS prices both regions alike.
+    expect(priceOf('rds', 'us-west-2', 'mysql/db.t3.large/single')).toBe(priceOf('rds', 'us-east-1', 'mysql/db.t3.large/single'));
+    expect(priceOf('rds', 'us-west-2', 'storage/gp2/single')).toBe(priceOf('rds', 'us-east-1', 'storage/gp2/single'));
+    expect(priceOf('elasticache', 'us-west-2', 'cache.m4.large')).toBe(priceOf('elasticache', 'us-east-1', 'cache.m4.large'));
   });
 });

@@ -2,7 +2,9 @@ import ec2UsEast1 from './catalog/aws-ec2-us-east-1.json' with { type: 'json' };
 import ec2Regions from './catalog/aws-ec2-regions.json' with { type: 'json' };
 import servicesUsEast1 from './catalog/aws-services-us-east-1.json' with { type: 'json' };
 import servicesRegions from './catalog/aws-services-regions.json' with { type: 'json' };
+import servicesEc2Shop from './catalog/aws-services-ec2shop.json' with { type: 'json' };
 import azureVms from './catalog/azure-vms.json' with { type: 'json' };
+import azureRetail from './catalog/azure-retail.json' with { type: 'json' };
 import gcp from './catalog/gcp.json' with { type: 'json' };
 import gcpCloudSql from './catalog/gcp-cloudsql.json' with { type: 'json' };
 import { type Decimal, formatDecimal, parseDecimal } from './decimal.js';
@@ -14,7 +16,9 @@ export const BUILTIN_CATALOGS: readonly CatalogFile[] = [
   ec2Regions,
   servicesUsEast1,
   servicesRegions,
+  servicesEc2Shop,
   azureVms,
+  azureRetail,
   gcp,
   gcpCloudSql,
 ].map((file, index) =>

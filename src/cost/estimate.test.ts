@@ -121,7 +121,8 @@ describe('estimateCost — hand-checked prices', () => {
     // after: 70.08 + 28 + 205.46 + 32.85 + 16.425 + 147.46 + 3 × 6.862 + 2 × 280.32 + 30.368 + 1 = 1112.869,
     // plus the Frankfurt NAT gateway: $0.052/h (AWS's natgateway.json, EU (Frankfurt), see SOURCES.md) × 730 = 37.96.
     expect(estimate.totals).toEqual({ before: '196.078', after: '1150.829', delta: '954.751', percent: '486.92' });
-    expect(estimate.asOf).toBe('2026-02-09');
+    // The oldest dated source used: AWS's natgateway.json, published 2025-10-28 (Karpenter's EC2 file: 2026-02-09).
+    expect(estimate.asOf).toBe('2025-10-28');
     expect(estimate.sources.map((source) => source.id)).toContain(KARPENTER);
   });
 
@@ -137,5 +138,35 @@ describe('estimateCost — usage file', () => {
     expect(resource(estimate, 'aws_nat_gateway.egress')).toMatchObject({ after: '37.35', usageBased: true });
     // Infracost kms_key golden: $0.03 per 10k requests; 20,000 requests → 0.06 on top of the $1 key (type default usage).
     expect(resource(estimate, 'module.queue.aws_kms_key.this').after).toBe('1.06');
+  });
+});
+
+describe('estimateCost — outside us-east-1, hand-checked', () => {
+  const regional = estimateCost(JSON.parse(readFileSync(fixture('plan-aws-regions.json'), 'utf8')) as Record<string, unknown>);
+
+  it.each([
+    // address, region, monthly, how
+    // SkyPilot vms.csv m5.large eu-west-1 0.107 × 730 = 78.11; ebs.json (2024-07-12) EU (Ireland) gp3 0.088 × 100 GB = 8.8.
+    ['aws_instance.dublin', 'eu-west-1', '86.91'],
+    // ebs.json EU (Frankfurt): gp3 0.0952 × 500 = 47.6; (6000 − 3000) IOPS × 0.006 = 18; (250 − 125) MB/s × 0.0476 = 5.95.
+    ['aws_ebs_volume.frankfurt', 'eu-central-1', '71.55'],
+    // rds-mysql-ondemand.json (2024-08-30) US West (Oregon): db.t3.large Multi-AZ 0.272 × 730 = 198.56; gp2 Multi-AZ 0.23 × 100 = 23.
+    ['aws_db_instance.oregon', 'us-west-2', '221.56'],
+    // elasticache.json (2025-03-14) US West (Oregon): cache.t3.medium 0.068 × 730 × 2 nodes = 99.28.
+    ['aws_elasticache_cluster.oregon', 'us-west-2', '99.28'],
+    // redshift.json (2025-10-27) EU (Ireland): ra3.xlplus 1.202 × 730 × 2 nodes = 1754.92.
+    ['aws_redshift_cluster.dublin', 'eu-west-1', '1754.92'],
+    // vpc.json (2025-11-04) Asia Pacific (Tokyo): in-use public IPv4 0.005 × 730 = 3.65.
+    ['aws_eip.tokyo', 'ap-northeast-1', '3.65'],
+  ])('prices %s in %s at %s a month', (address, region, monthly) => {
+    expect(resource(regional, address)).toMatchObject({ region, after: monthly });
+  });
+
+  it('reports a partly sourced region as not priced, naming the missing price', () => {
+    // Frankfurt/Ireland RDS instance rates come from reserved-instance files, which carry no storage rates.
+    expect(regional.notPriced).toEqual([
+      { address: 'aws_db_instance.dublin', type: 'aws_db_instance', reason: 'no catalog price: rds storage/gp3/single in eu-west-1' },
+      { address: 'aws_elasticache_cluster.valkey', type: 'aws_elasticache_cluster', reason: 'no catalog price: elasticache valkey nodes' },
+    ]);
   });
 });

@@ -1,10 +1,11 @@
 import { decimalFromNumber } from '../decimal.js';
-import { type ComponentDraft, type PricingInput } from '../pricing.js';
+import { type ComponentDraft, NotPricedError, type PricingInput } from '../pricing.js';
 
 /** aws_elasticache_cluster: node hours × num_cache_nodes. */
 export function priceElastiCacheCluster(input: PricingInput): readonly ComponentDraft[] {
   const { attributes } = input;
   const nodeType = attributes.string('node_type');
+  rejectValkey(input);
   const nodes = attributes.number('num_cache_nodes', 1);
   return [input.hourly(`ElastiCache node (on-demand, ${nodeType})`, 'elasticache', nodeType, nodes)];
 }
@@ -13,6 +14,7 @@ export function priceElastiCacheCluster(input: PricingInput): readonly Component
 export function priceElastiCacheReplicationGroup(input: PricingInput): readonly ComponentDraft[] {
   const { attributes } = input;
   const nodeType = attributes.string('node_type');
+  rejectValkey(input);
   return [input.hourly(`ElastiCache node (on-demand, ${nodeType})`, 'elasticache', nodeType, replicationGroupNodes(input))];
 }
 
@@ -27,4 +29,9 @@ function replicationGroupNodes(input: PricingInput): ReturnType<typeof decimalFr
 
 function numberOr(value: unknown, fallback: number): number {
   return typeof value === 'number' ? value : fallback;
+}
+
+/** The catalog's node prices are Redis OSS/Memcached rates; Valkey nodes bill less. */
+function rejectValkey(input: PricingInput): void {
+  if (input.attributes.optionalString('engine') === 'valkey') throw new NotPricedError('no catalog price: elasticache valkey nodes');
 }

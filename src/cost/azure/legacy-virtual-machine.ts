@@ -1,5 +1,5 @@
 import { type ComponentDraft, NotPricedError, type PricingInput } from '../pricing.js';
-import { linuxVmHours } from './linux-virtual-machine.js';
+import { linuxVmHours } from './virtual-machines.js';
 
 /**
  * azurerm_virtual_machine (legacy): priced only when the plan shows a Linux VM, because
