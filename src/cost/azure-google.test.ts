@@ -132,7 +132,7 @@ describe('estimateCost — Azure and Google compute, hand-checked', () => {
 
   it('reports what it cannot source instead of guessing', () => {
     expect(estimate.notPriced).toEqual([
-      { address: 'azurerm_linux_virtual_machine.eu', type: 'azurerm_linux_virtual_machine', reason: 'no catalog price: azure-vm Standard_D2s_v5 in westeurope' },
+      { address: 'azurerm_linux_virtual_machine.uk', type: 'azurerm_linux_virtual_machine', reason: 'region missing from catalog: uksouth (azure-vm)' },
       { address: 'azurerm_windows_virtual_machine.win', type: 'azurerm_windows_virtual_machine', reason: 'region missing from catalog: eastus (azure-vm-windows)' },
       { address: 'google_compute_instance.spot', type: 'google_compute_instance', reason: 'no catalog price: gce spot/preemptible' },
       { address: 'google_compute_disk.extreme', type: 'google_compute_disk', reason: 'no catalog price: gce-disk pd-extreme' },

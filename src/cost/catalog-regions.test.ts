@@ -74,7 +74,7 @@ describe('regional service prices (AWS meteredUnitMaps via lamngockhuong/aws-pri
   });
 
   it('leaves services it could not source unpriced outside us-east-1', () => {
-    for (const service of ['elb', 'eks', 'secretsmanager', 'opensearch', 'route53']) {
+    for (const service of ['elb', 'eks', 'secretsmanager', 'route53']) {
       expect(catalog.hasRegion(service, 'eu-west-1')).toBe(false);
     }
     expect(priceOf('rds', 'eu-west-1', 'storage/gp2/single')).toBeUndefined();
@@ -98,6 +98,20 @@ describe('regional EBS, RDS and ElastiCache prices (AWS pricing-page files via y
       priceOf('ebs', region, 'throughput:gp3'),
       priceOf('ebs', region, 'storage:st1'),
     ]).toEqual([gp2, gp3, gp3Iops, gp3Throughput, st1]);
+  });
+
+  it.each([
+    // service, region, key, price — elasticache.json (2025-03-14) readable "… Redis …" rows; es-ondemand.json (2024-07-11);
+    // SkyPilot vms.csv @ e385a0d3 rows such as "m5.large,,,2.0,8.0,,0.124,0.051200,ap-northeast-1,apne1-az1,x86_64".
+    ['elasticache', 'eu-west-1', 'cache.m5.large', '0.172'],
+    ['elasticache', 'ap-southeast-1', 'cache.r6g.large', '0.247'],
+    ['opensearch', 'eu-west-1', 'm5.large.search', '0.158'],
+    ['opensearch', 'eu-west-1', 'storage:gp2', '0.149'],
+    ['ec2', 'ap-northeast-1', 'm5.large', '0.124'],
+    ['ec2', 'ca-central-1', 't3.micro', '0.0116'],
+    ['ec2', 'eu-north-1', 'm6i.large', '0.102'],
+  ])('prices %s in %s: %s at %s', (service, region, key, price) => {
+    expect(priceOf(service, region, key)).toBe(price);
   });
 
   it('agrees with the us-east-1 sources where the files overlap', () => {
