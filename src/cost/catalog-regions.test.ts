@@ -77,8 +77,8 @@ describe('regional service prices (AWS meteredUnitMaps via lamngockhuong/aws-pri
     for (const service of ['elb', 'eks', 'secretsmanager', 'route53']) {
       expect(catalog.hasRegion(service, 'eu-west-1')).toBe(false);
     }
-    expect(priceOf('rds', 'eu-west-1', 'storage/gp2/single')).toBeUndefined();
     expect(priceOf('rds', 'eu-west-1', 'postgres/db.t3.large/single')).toBeUndefined();
+    expect(catalog.hasRegion('rds', 'ap-northeast-1')).toBe(false);
   });
 });
 

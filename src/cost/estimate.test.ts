@@ -158,15 +158,17 @@ describe('estimateCost — outside us-east-1, hand-checked', () => {
     ['aws_redshift_cluster.dublin', 'eu-west-1', '1754.92'],
     // vpc.json (2025-11-04) Asia Pacific (Tokyo): in-use public IPv4 0.005 × 730 = 3.65.
     ['aws_eip.tokyo', 'ap-northeast-1', '3.65'],
+    // rds-mysql-ondemand.json EU (Ireland): db.m6g.large Single-AZ 0.168 × 730 = 122.64; gp3 Single-AZ 0.127 × 50 GB = 6.35.
+    ['aws_db_instance.dublin', 'eu-west-1', '128.99'],
   ])('prices %s in %s at %s a month', (address, region, monthly) => {
     expect(resource(regional, address)).toMatchObject({ region, after: monthly });
   });
 
   it('reports a partly sourced region as not priced, naming the missing price', () => {
-    // Frankfurt/Ireland RDS instance rates come from reserved-instance files, which carry no storage rates.
+    // Ireland has MySQL rates but no PostgreSQL ones in the catalog.
     expect(regional.notPriced).toEqual([
-      { address: 'aws_db_instance.dublin', type: 'aws_db_instance', reason: 'no catalog price: rds storage/gp3/single in eu-west-1' },
       { address: 'aws_elasticache_cluster.valkey', type: 'aws_elasticache_cluster', reason: 'no catalog price: elasticache valkey nodes' },
+      { address: 'aws_db_instance.dublin_pg', type: 'aws_db_instance', reason: 'no catalog price: rds postgres/db.m6g.large/single in eu-west-1' },
     ]);
   });
 });
