@@ -57524,7 +57524,7 @@ function isUnknownAt(unknown, segments) {
   }
   return current === true;
 }
-var PricingInput = class {
+var PricingInput = class _PricingInput {
   constructor(attributes, region, usage, catalog) {
     this.attributes = attributes;
     this.region = region;
@@ -57535,6 +57535,10 @@ var PricingInput = class {
   region;
   usage;
   catalog;
+  /** The same resource priced against another region's catalog rows (for services billed globally). */
+  inRegion(region) {
+    return new _PricingInput(this.attributes, region, this.usage, this.catalog);
+  }
   /** A catalog price that must exist; a missing one makes the resource not priced. */
   price(service, key) {
     const hit = this.catalog.lookup(service, this.region, key);
@@ -57833,8 +57837,9 @@ function priceRedshiftCluster(input) {
 }
 
 // src/cost/aws/route53-zone.ts
+var GLOBAL_RATES_REGION = "us-east-1";
 function priceRoute53Zone(input) {
-  return [input.fixed("Hosted zone", parseDecimal2("1"), "route53", "hosted-zone")];
+  return [input.inRegion(GLOBAL_RATES_REGION).fixed("Hosted zone", parseDecimal2("1"), "route53", "hosted-zone")];
 }
 
 // src/cost/aws/s3-bucket.ts

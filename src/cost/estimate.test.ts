@@ -160,6 +160,8 @@ describe('estimateCost — outside us-east-1, hand-checked', () => {
     ['aws_eip.tokyo', 'ap-northeast-1', '3.65'],
     // rds-mysql-ondemand.json EU (Ireland): db.m6g.large Single-AZ 0.168 × 730 = 122.64; gp3 Single-AZ 0.127 × 50 GB = 6.35.
     ['aws_db_instance.dublin', 'eu-west-1', '128.99'],
+    // Route 53 is global: the hosted-zone rate (Infracost golden, $0.50) applies whatever the provider region.
+    ['aws_route53_zone.internal', 'eu-west-1', '0.50'],
   ])('prices %s in %s at %s a month', (address, region, monthly) => {
     expect(resource(regional, address)).toMatchObject({ region, after: monthly });
   });

@@ -108,6 +108,11 @@ export class PricingInput {
     private readonly catalog: PriceCatalog,
   ) {}
 
+  /** The same resource priced against another region's catalog rows (for services billed globally). */
+  inRegion(region: string): PricingInput {
+    return new PricingInput(this.attributes, region, this.usage, this.catalog);
+  }
+
   /** A catalog price that must exist; a missing one makes the resource not priced. */
   price(service: string, key: string): CatalogPrice {
     const hit = this.catalog.lookup(service, this.region, key);
