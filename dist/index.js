@@ -62712,6 +62712,85 @@ var aws_services_ec2shop_default = {
           "mysql/db.t4g.xlarge/multi": "0.579",
           "mysql/db.t4g.xlarge/single": "0.29"
         },
+        "us-east-1": {
+          "mysql/db.m5.2xlarge/multi": "1.368",
+          "mysql/db.m5.2xlarge/single": "0.684",
+          "mysql/db.m5.4xlarge/multi": "2.736",
+          "mysql/db.m5.4xlarge/single": "1.368",
+          "mysql/db.m5.large/multi": "0.342",
+          "mysql/db.m5.xlarge/multi": "0.684",
+          "mysql/db.m5.xlarge/single": "0.342",
+          "mysql/db.m6g.2xlarge/multi": "1.216",
+          "mysql/db.m6g.2xlarge/single": "0.608",
+          "mysql/db.m6g.4xlarge/multi": "2.432",
+          "mysql/db.m6g.4xlarge/single": "1.216",
+          "mysql/db.m6g.large/multi": "0.304",
+          "mysql/db.m6g.large/single": "0.152",
+          "mysql/db.m6g.xlarge/multi": "0.608",
+          "mysql/db.m6g.xlarge/single": "0.304",
+          "mysql/db.m6i.2xlarge/multi": "1.368",
+          "mysql/db.m6i.2xlarge/single": "0.684",
+          "mysql/db.m6i.4xlarge/multi": "2.736",
+          "mysql/db.m6i.4xlarge/single": "1.368",
+          "mysql/db.m6i.large/multi": "0.342",
+          "mysql/db.m6i.large/single": "0.171",
+          "mysql/db.m6i.xlarge/multi": "0.684",
+          "mysql/db.m6i.xlarge/single": "0.342",
+          "mysql/db.m7g.2xlarge/multi": "1.348",
+          "mysql/db.m7g.2xlarge/single": "0.674",
+          "mysql/db.m7g.4xlarge/multi": "2.696",
+          "mysql/db.m7g.4xlarge/single": "1.348",
+          "mysql/db.m7g.large/multi": "0.337",
+          "mysql/db.m7g.large/single": "0.168",
+          "mysql/db.m7g.xlarge/multi": "0.674",
+          "mysql/db.m7g.xlarge/single": "0.337",
+          "mysql/db.r5.2xlarge/multi": "1.92",
+          "mysql/db.r5.2xlarge/single": "0.96",
+          "mysql/db.r5.4xlarge/multi": "3.84",
+          "mysql/db.r5.4xlarge/single": "1.92",
+          "mysql/db.r5.large/multi": "0.48",
+          "mysql/db.r5.large/single": "0.24",
+          "mysql/db.r5.xlarge/multi": "0.96",
+          "mysql/db.r5.xlarge/single": "0.48",
+          "mysql/db.r6g.2xlarge/multi": "1.718",
+          "mysql/db.r6g.2xlarge/single": "0.859",
+          "mysql/db.r6g.4xlarge/multi": "3.437",
+          "mysql/db.r6g.4xlarge/single": "1.718",
+          "mysql/db.r6g.large/multi": "0.43",
+          "mysql/db.r6g.large/single": "0.215",
+          "mysql/db.r6g.xlarge/multi": "0.859",
+          "mysql/db.r6g.xlarge/single": "0.43",
+          "mysql/db.r6i.2xlarge/multi": "1.92",
+          "mysql/db.r6i.2xlarge/single": "0.96",
+          "mysql/db.r6i.4xlarge/multi": "3.84",
+          "mysql/db.r6i.4xlarge/single": "1.92",
+          "mysql/db.r6i.large/multi": "0.48",
+          "mysql/db.r6i.large/single": "0.24",
+          "mysql/db.r6i.xlarge/multi": "0.96",
+          "mysql/db.r6i.xlarge/single": "0.48",
+          "mysql/db.t3.2xlarge/multi": "1.088",
+          "mysql/db.t3.2xlarge/single": "0.544",
+          "mysql/db.t3.medium/multi": "0.136",
+          "mysql/db.t3.medium/single": "0.068",
+          "mysql/db.t3.micro/multi": "0.034",
+          "mysql/db.t3.micro/single": "0.017",
+          "mysql/db.t3.small/multi": "0.068",
+          "mysql/db.t3.small/single": "0.034",
+          "mysql/db.t3.xlarge/multi": "0.544",
+          "mysql/db.t3.xlarge/single": "0.272",
+          "mysql/db.t4g.2xlarge/multi": "1.034",
+          "mysql/db.t4g.2xlarge/single": "0.517",
+          "mysql/db.t4g.large/multi": "0.258",
+          "mysql/db.t4g.large/single": "0.129",
+          "mysql/db.t4g.medium/multi": "0.129",
+          "mysql/db.t4g.medium/single": "0.065",
+          "mysql/db.t4g.micro/multi": "0.032",
+          "mysql/db.t4g.micro/single": "0.016",
+          "mysql/db.t4g.small/multi": "0.065",
+          "mysql/db.t4g.small/single": "0.032",
+          "mysql/db.t4g.xlarge/multi": "0.517",
+          "mysql/db.t4g.xlarge/single": "0.258"
+        },
         "us-east-2": {
           "mysql/db.m5.2xlarge/multi": "1.368",
           "mysql/db.m5.2xlarge/single": "0.684",
@@ -62921,6 +63000,9 @@ var aws_services_ec2shop_default = {
           "storage/io1/multi": "0.29",
           "storage/io1/single": "0.145"
         },
+        "us-east-1": {
+          "storage/io1/multi": "0.25"
+        },
         "us-east-2": {
           backup: "0.095",
           "storage/gp2/multi": "0.23",
@@ -62975,6 +63057,9 @@ var aws_services_ec2shop_default = {
           "iops/gp3/single": "0.023",
           "iops/io1/multi": "0.231",
           "iops/io1/single": "0.116"
+        },
+        "us-east-1": {
+          "iops/io1/multi": "0.2"
         },
         "us-east-2": {
           "iops/gp3/multi": "0.04",
@@ -63229,6 +63314,38 @@ var aws_services_ec2shop_default = {
         note: "Entries are keyed by an opaque RegionlessRateCode; the engine was taken from the file's own 'sets' ('OnDemand Cache Instance Standard Redis Current Generation' and '... Memory optimized Redis Current Generation' key lists, offset 0-16,000). Only Redis OSS rows are listed (all 60 current-generation Redis node types of the Oregon block, offsets ~15,800-92,000). Memcached rows carry the same price for every type checked (t3.micro, t3.small, t3.medium, t4g.small, m5.large, m5.2xlarge, r5.large, r5.2xlarge, r5.4xlarge, r6g.large, r6g.xlarge, r6g.8xlarge, r6g.12xlarge, r6g.16xlarge, m6g.8xlarge, m6g.12xlarge, m7g.xlarge, r5.24xlarge); Valkey rows are 20% lower and are NOT what these keys mean. Cross-check: cache.m4.large 0.156 and cache.m6g.12xlarge 3.557 equal the catalog's us-east-1 values. As of: manifest.hawkFilePublicationDate 2025-03-14T17:02:35Z."
       },
       prices: {
+        "us-east-1": {
+          "cache.m5.2xlarge": "0.623",
+          "cache.m5.4xlarge": "1.245",
+          "cache.m5.large": "0.156",
+          "cache.m5.xlarge": "0.311",
+          "cache.m6g.2xlarge": "0.593",
+          "cache.m6g.4xlarge": "1.186",
+          "cache.m6g.large": "0.149",
+          "cache.m6g.xlarge": "0.297",
+          "cache.m7g.2xlarge": "0.629",
+          "cache.m7g.4xlarge": "1.257",
+          "cache.m7g.large": "0.158",
+          "cache.m7g.xlarge": "0.315",
+          "cache.r5.2xlarge": "0.862",
+          "cache.r5.4xlarge": "1.724",
+          "cache.r5.large": "0.216",
+          "cache.r5.xlarge": "0.431",
+          "cache.r6g.2xlarge": "0.821",
+          "cache.r6g.4xlarge": "1.642",
+          "cache.r6g.large": "0.206",
+          "cache.r6g.xlarge": "0.411",
+          "cache.r7g.2xlarge": "0.873",
+          "cache.r7g.4xlarge": "1.745",
+          "cache.r7g.large": "0.219",
+          "cache.r7g.xlarge": "0.437",
+          "cache.t3.medium": "0.068",
+          "cache.t3.micro": "0.017",
+          "cache.t3.small": "0.034",
+          "cache.t4g.medium": "0.065",
+          "cache.t4g.micro": "0.016",
+          "cache.t4g.small": "0.032"
+        },
         "us-west-2": {
           "cache.m4.10xlarge": "3.112",
           "cache.m4.2xlarge": "0.623",
@@ -64055,6 +64172,49 @@ var aws_services_ec2shop_default = {
       },
       prices: {
         "us-east-1": {
+          "postgres/db.m5.2xlarge/multi": "1.424",
+          "postgres/db.m5.4xlarge/multi": "2.848",
+          "postgres/db.m5.4xlarge/single": "1.424",
+          "postgres/db.m5.large/multi": "0.356",
+          "postgres/db.m5.xlarge/multi": "0.712",
+          "postgres/db.m6g.2xlarge/multi": "1.272",
+          "postgres/db.m6g.4xlarge/multi": "2.544",
+          "postgres/db.m6g.4xlarge/single": "1.272",
+          "postgres/db.m6g.large/multi": "0.318",
+          "postgres/db.m6g.large/single": "0.159",
+          "postgres/db.m6g.xlarge/multi": "0.636",
+          "postgres/db.m6i.2xlarge/multi": "1.424",
+          "postgres/db.m6i.2xlarge/single": "0.712",
+          "postgres/db.m6i.4xlarge/multi": "2.848",
+          "postgres/db.m6i.large/multi": "0.356",
+          "postgres/db.m6i.large/single": "0.178",
+          "postgres/db.m6i.xlarge/multi": "0.712",
+          "postgres/db.m6i.xlarge/single": "0.356",
+          "postgres/db.m7g.2xlarge/multi": "1.348",
+          "postgres/db.m7g.2xlarge/single": "0.674",
+          "postgres/db.m7g.4xlarge/multi": "2.696",
+          "postgres/db.m7g.4xlarge/single": "1.348",
+          "postgres/db.m7g.large/multi": "0.337",
+          "postgres/db.m7g.large/single": "0.168",
+          "postgres/db.m7g.xlarge/multi": "0.674",
+          "postgres/db.r5.2xlarge/multi": "2",
+          "postgres/db.r5.4xlarge/multi": "4",
+          "postgres/db.r5.4xlarge/single": "2",
+          "postgres/db.r5.large/multi": "0.5",
+          "postgres/db.r5.large/single": "0.25",
+          "postgres/db.r5.xlarge/multi": "1",
+          "postgres/db.r6g.2xlarge/multi": "1.798",
+          "postgres/db.r6g.4xlarge/multi": "3.597",
+          "postgres/db.r6g.large/multi": "0.45",
+          "postgres/db.r6g.xlarge/multi": "0.899",
+          "postgres/db.r6g.xlarge/single": "0.45",
+          "postgres/db.r6i.2xlarge/multi": "2",
+          "postgres/db.r6i.2xlarge/single": "1",
+          "postgres/db.r6i.4xlarge/multi": "4",
+          "postgres/db.r6i.4xlarge/single": "2",
+          "postgres/db.r6i.large/multi": "0.5",
+          "postgres/db.r6i.large/single": "0.25",
+          "postgres/db.r6i.xlarge/multi": "1",
           "postgres/db.t3.2xlarge/multi": "1.158",
           "postgres/db.t3.2xlarge/single": "0.579",
           "postgres/db.t3.large/multi": "0.29",
@@ -69064,6 +69224,73 @@ function oldestDate(sources) {
   const dates = sources.map((source) => source.asOf).filter((date) => /^\d{4}-\d{2}(-\d{2})?$/.test(date));
   return dates.length === 0 ? null : dates.sort()[0];
 }
+
+// src/cost/offer.ts
+var TEN_THOUSAND = parseDecimal2("10000");
+function baseUsageType(attributes) {
+  return (attributes.usagetype ?? "").replace(/^(?!TS-)[A-Z]+\d*-/, "");
+}
+var ec2Product = (attributes, productFamily) => {
+  if (productFamily === "Compute Instance") {
+    const linuxShared = attributes.operatingSystem === "Linux" && attributes.tenancy === "Shared" && attributes.preInstalledSw === "NA" && (attributes.capacitystatus ?? "Used") === "Used" && (attributes.licenseModel ?? "No License required") === "No License required";
+    return linuxShared && attributes.instanceType ? { service: "ec2", key: attributes.instanceType } : void 0;
+  }
+  if (productFamily === "Storage" && attributes.volumeApiName) return { service: "ebs", key: `storage:${attributes.volumeApiName}` };
+  if (productFamily === "NAT Gateway") {
+    const usage = baseUsageType(attributes);
+    if (usage === "NatGateway-Hours") return { service: "nat", key: "gateway" };
+    if (usage === "NatGateway-Bytes") return { service: "nat", key: "data-processed" };
+  }
+  return void 0;
+};
+var elbProduct = (attributes, productFamily) => {
+  const usage = baseUsageType(attributes);
+  const kind = { "Load Balancer-Application": "alb", "Load Balancer-Network": "nlb", "Load Balancer": "clb" }[productFamily];
+  if (!kind) return void 0;
+  if (usage === "LoadBalancerUsage") return { service: "elb", key: kind, unit: "hour" };
+  if (usage === "LCUUsage" && kind !== "clb") return { service: "elb", key: `${kind}-lcu`, unit: "LCU-hour" };
+  if (usage === "DataProcessing-Bytes" && kind === "clb") return { service: "elb", key: "clb-data", unit: "GB" };
+  return void 0;
+};
+var eksProduct = (attributes) => baseUsageType(attributes) === "AmazonEKS-Hours:perCluster" ? { service: "eks", key: "cluster", unit: "hour" } : void 0;
+var secretsManagerProduct = (attributes) => {
+  const usage = baseUsageType(attributes);
+  if (usage === "AWSSecretsManager-Secrets") return { service: "secretsmanager", key: "secret", unit: "month" };
+  if (usage === "AWSSecretsManagerAPIRequest") {
+    return { service: "secretsmanager", key: "api-requests", unit: "10k requests", scale: TEN_THOUSAND };
+  }
+  return void 0;
+};
+var RDS_ENGINES = { MySQL: "mysql", PostgreSQL: "postgres", MariaDB: "mariadb" };
+var RDS_DEPLOYMENTS = { "Single-AZ": "single", "Multi-AZ": "multi" };
+var RDS_VOLUMES = {
+  "General Purpose": "gp2",
+  "General Purpose-GP3": "gp3",
+  "Provisioned IOPS": "io1"
+};
+var rdsProduct = (attributes, productFamily) => {
+  const deployment = RDS_DEPLOYMENTS[attributes.deploymentOption ?? ""];
+  if (!deployment) return void 0;
+  if (productFamily === "Database Instance") {
+    const engine = RDS_ENGINES[attributes.databaseEngine ?? ""];
+    const licensed = (attributes.licenseModel ?? "No license required").toLowerCase() !== "no license required";
+    if (!engine || licensed || !attributes.instanceType) return void 0;
+    return { service: "rds", key: `${engine}/${attributes.instanceType}/${deployment}` };
+  }
+  const volume = RDS_VOLUMES[attributes.volumeType ?? ""];
+  if (productFamily === "Database Storage" && volume) return { service: "rds", key: `storage/${volume}/${deployment}` };
+  return void 0;
+};
+var elastiCacheProduct = (attributes, productFamily) => productFamily === "Cache Instance" && attributes.cacheEngine === "Redis" && attributes.instanceType ? { service: "elasticache", key: attributes.instanceType } : void 0;
+var OFFER_RULES = {
+  AmazonEC2: ec2Product,
+  AWSELB: elbProduct,
+  AmazonEKS: eksProduct,
+  AWSSecretsManager: secretsManagerProduct,
+  AmazonRDS: rdsProduct,
+  AmazonElastiCache: elastiCacheProduct
+};
+var SUPPORTED_OFFER_CODES = Object.keys(OFFER_RULES);
 
 // src/report/cost-markdown.ts
 var MAX_ROWS = 25;

@@ -176,15 +176,14 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
       y
         .command(
           'import <offer>',
-          "Turn an AWS Price List bulk offer file (e.g. AmazonEC2's index.json) into a catalog file",
+          "Turn an AWS Price List bulk offer file (AmazonEC2, AWSELB, AmazonEKS, AWSSecretsManager, AmazonRDS or AmazonElastiCache index.json) into a catalog file",
           (yy) =>
             yy
               .positional('offer', { type: 'string', demandOption: true, description: 'Offer JSON file' })
-              .option('service', { type: 'string', default: 'ec2', description: 'Catalog service of the entries (ec2, rds, …)' })
               .option('region', { type: 'string', array: true, description: 'Keep only these regions' })
               .option('output', { alias: 'o', type: 'string', demandOption: true, description: 'Catalog file to write' }),
           (args) => {
-            exitCode = guarded(io, args.debug, () => runPricingImport({ offer: args.offer, service: args.service, output: args.output, regions: args.region }, io));
+            exitCode = guarded(io, args.debug, () => runPricingImport({ offer: args.offer, output: args.output, regions: args.region }, io));
           },
         )
         .demandCommand(1, 'a pricing subcommand is required'),

@@ -1,5 +1,6 @@
 /** `tfguard cost` (the cost estimate alone) and `tfguard pricing import` (refresh the catalog from AWS offer files). */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { discoverDocuments, loadDocument } from '../input/index.js';
 import { catalogFileFromEntries, estimateCost, importAwsOffer, loadUsageFile, type CatalogFile } from '../cost/index.js';
 import { combineCosts, deltaText, renderCostMarkdown, renderCostText } from '../report/cost.js';
@@ -46,7 +47,6 @@ export function readCatalog(path: string): CatalogFile {
 
 export interface PricingImportArgs {
   offer: string;
-  service: string;
   output: string;
   regions?: string[];
 }
@@ -59,14 +59,20 @@ export function runPricingImport(args: PricingImportArgs, io: CliIO): number {
   } catch (e) {
     throw new CliError(`${args.offer}: not a readable AWS offer file: ${(e as Error).message}`);
   }
-  let entries;
+  let imported;
   try {
-    entries = importAwsOffer(offer, { service: args.service, regions: args.regions });
+    imported = importAwsOffer(offer, { regions: args.regions });
   } catch (e) {
-    throw new CliError(`${args.offer}: not an AWS Price List offer file: ${(e as Error).message}`);
+    throw new CliError(`${args.offer}: not a supported AWS Price List offer file: ${(e as Error).message}`);
   }
-  if (entries.length === 0) throw new CliError(`${args.offer}: no on-demand prices found for service ${args.service}`);
-  const catalog = catalogFileFromEntries(entries, { id: `import:${args.offer}`, title: `AWS Price List offer file ${args.offer}`, url: args.offer, asOf: new Date().toISOString().slice(0, 10) });
+  const { entries, offerCode, publicationDate } = imported;
+  if (entries.length === 0) throw new CliError(`${args.offer}: no on-demand prices tfguard uses in this ${offerCode} offer`);
+  const catalog = catalogFileFromEntries(entries, {
+    id: `import:${offerCode}:${basename(args.offer)}`,
+    title: `AWS Price List offer file ${args.offer} (${offerCode})`,
+    url: args.offer,
+    asOf: publicationDate ?? 'unknown (the offer file has no publicationDate)',
+  });
   writeFileSync(args.output, JSON.stringify(catalog, null, 2) + '\n');
   println(io.stderr, `tfguard: wrote ${entries.length} prices to ${args.output}`);
   return 0;

@@ -80,6 +80,15 @@ describe('tfguard cost and pricing import', () => {
     expect(await runCli(['cost', 'fixtures/demo/plan.json', '--catalog', catalog, '--format', 'json'], captureIO())).toBe(0);
   });
 
+  it('refuses an offer it does not read: exit 2, one line naming the offers it does', async () => {
+    const offer = join(root, 'sns-offer.json');
+    writeFileSync(offer, JSON.stringify({ offerCode: 'AmazonSNS', products: {}, terms: { OnDemand: {} } }));
+    const io = captureIO();
+    expect(await runCli(['pricing', 'import', offer, '-o', join(root, 'sns.json')], io)).toBe(2);
+    expect(io.err.trim().split('\n')).toHaveLength(1);
+    expect(io.err).toMatch(/not a supported AWS Price List offer file: offerCode "AmazonSNS" is not one of AmazonEC2, AWSELB/);
+  });
+
   it('a state is not a plan: exit 2 with a clear line', async () => {
     const io = captureIO();
     // Whether the shared state file is there or not, the answer is one line and exit 2.
