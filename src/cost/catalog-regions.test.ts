@@ -77,7 +77,7 @@ describe('regional service prices (AWS meteredUnitMaps via lamngockhuong/aws-pri
     for (const service of ['elb', 'eks', 'secretsmanager']) {
       expect(catalog.hasRegion(service, 'eu-west-1')).toBe(false);
     }
-    expect(priceOf('rds', 'eu-west-1', 'postgres/db.t3.large/single')).toBeUndefined();
+    expect(priceOf('rds', 'eu-west-1', 'sqlserver-se/db.m5.xlarge/single')).toBeUndefined();
     expect(catalog.hasRegion('rds', 'ap-northeast-1')).toBe(false);
   });
 });

@@ -160,17 +160,18 @@ describe('estimateCost — outside us-east-1, hand-checked', () => {
     ['aws_eip.tokyo', 'ap-northeast-1', '3.65'],
     // rds-mysql-ondemand.json EU (Ireland): db.m6g.large Single-AZ 0.168 × 730 = 122.64; gp3 Single-AZ 0.127 × 50 GB = 6.35.
     ['aws_db_instance.dublin', 'eu-west-1', '128.99'],
+    // rds-postgresql-ondemand.json (2024-07-29) EU (Ireland): db.m6g.large Single-AZ 0.176 × 730 = 128.48; gp3 0.127 × 50 = 6.35.
+    ['aws_db_instance.dublin_pg', 'eu-west-1', '134.83'],
     // Route 53 is global: the hosted-zone rate (Infracost golden, $0.50) applies whatever the provider region.
     ['aws_route53_zone.internal', 'eu-west-1', '0.50'],
   ])('prices %s in %s at %s a month', (address, region, monthly) => {
     expect(resource(regional, address)).toMatchObject({ region, after: monthly });
   });
 
-  it('reports a partly sourced region as not priced, naming the missing price', () => {
-    // Ireland has MySQL rates but no PostgreSQL ones in the catalog.
+  it('reports what it cannot source as not priced, naming the missing price', () => {
     expect(regional.notPriced).toEqual([
       { address: 'aws_elasticache_cluster.valkey', type: 'aws_elasticache_cluster', reason: 'no catalog price: elasticache valkey nodes' },
-      { address: 'aws_db_instance.dublin_pg', type: 'aws_db_instance', reason: 'no catalog price: rds postgres/db.m6g.large/single in eu-west-1' },
+      { address: 'aws_db_instance.tokyo', type: 'aws_db_instance', reason: 'region missing from catalog: ap-northeast-1 (rds)' },
     ]);
   });
 });
