@@ -35,6 +35,28 @@ describe('built-in catalog', () => {
     }
   });
 
+  it('has sources that agree wherever two built-in files price the same thing', () => {
+    const seen = new Map<string, { price: string; unit: string; file: number }>();
+    BUILTIN_CATALOGS.forEach((file, index) => {
+      for (const group of file.groups) {
+        for (const [region, keyed] of Object.entries(group.prices)) {
+          for (const [key, price] of Object.entries(keyed)) {
+            const id = `${group.service} ${region} ${key}`;
+            const earlier = seen.get(id);
+            if (earlier && earlier.file !== index) {
+              expect({ id, unit: group.unit, price: compareDecimal(parseDecimal(price), parseDecimal(earlier.price)) }).toEqual({
+                id,
+                unit: earlier.unit,
+                price: 0,
+              });
+            }
+            seen.set(id, { price, unit: group.unit, file: index });
+          }
+        }
+      }
+    });
+  });
+
   it('rejects malformed catalog files', () => {
     const source = { id: 'x', title: 't', url: 'https://example.com', asOf: '2026-01-01' };
     expect(() => parseCatalogFile({ source, groups: [{ service: 'ec2', unit: 'hour', prices: { r: { k: 0.1 } } }] }, 'f')).toThrow(
