@@ -61230,11 +61230,26 @@ var aws_services_regions_default = {
         note: "As of: manifest.hawkFilePublicationDate 2025-10-28T17:54:55Z."
       },
       prices: {
-        "us-east-2": {
-          gateway: "0.045"
+        "ap-northeast-1": {
+          gateway: "0.062"
         },
-        "us-west-2": {
-          gateway: "0.045"
+        "ap-south-1": {
+          gateway: "0.056"
+        },
+        "ap-southeast-1": {
+          gateway: "0.059"
+        },
+        "ap-southeast-2": {
+          gateway: "0.059"
+        },
+        "ca-central-1": {
+          gateway: "0.05"
+        },
+        "eu-central-1": {
+          gateway: "0.052"
+        },
+        "eu-north-1": {
+          gateway: "0.046"
         },
         "eu-west-1": {
           gateway: "0.048"
@@ -61242,11 +61257,20 @@ var aws_services_regions_default = {
         "eu-west-2": {
           gateway: "0.05"
         },
-        "eu-central-1": {
-          gateway: "0.052"
+        "eu-west-3": {
+          gateway: "0.05"
         },
-        "ap-southeast-1": {
-          gateway: "0.059"
+        "sa-east-1": {
+          gateway: "0.093"
+        },
+        "us-east-2": {
+          gateway: "0.045"
+        },
+        "us-west-1": {
+          gateway: "0.048"
+        },
+        "us-west-2": {
+          gateway: "0.045"
         }
       }
     },
@@ -61261,11 +61285,26 @@ var aws_services_regions_default = {
         note: "As of: manifest.hawkFilePublicationDate 2025-10-28T17:54:55Z."
       },
       prices: {
-        "us-east-2": {
-          "data-processed": "0.045"
+        "ap-northeast-1": {
+          "data-processed": "0.062"
         },
-        "us-west-2": {
-          "data-processed": "0.045"
+        "ap-south-1": {
+          "data-processed": "0.056"
+        },
+        "ap-southeast-1": {
+          "data-processed": "0.059"
+        },
+        "ap-southeast-2": {
+          "data-processed": "0.059"
+        },
+        "ca-central-1": {
+          "data-processed": "0.05"
+        },
+        "eu-central-1": {
+          "data-processed": "0.052"
+        },
+        "eu-north-1": {
+          "data-processed": "0.046"
         },
         "eu-west-1": {
           "data-processed": "0.048"
@@ -61273,11 +61312,20 @@ var aws_services_regions_default = {
         "eu-west-2": {
           "data-processed": "0.05"
         },
-        "eu-central-1": {
-          "data-processed": "0.052"
+        "eu-west-3": {
+          "data-processed": "0.05"
         },
-        "ap-southeast-1": {
-          "data-processed": "0.059"
+        "sa-east-1": {
+          "data-processed": "0.093"
+        },
+        "us-east-2": {
+          "data-processed": "0.045"
+        },
+        "us-west-1": {
+          "data-processed": "0.048"
+        },
+        "us-west-2": {
+          "data-processed": "0.045"
         }
       }
     },
@@ -61292,11 +61340,26 @@ var aws_services_regions_default = {
         note: "As of: manifest.hawkFilePublicationDate 2025-08-28T15:39:13Z."
       },
       prices: {
-        "us-east-2": {
+        "ap-northeast-1": {
+          key: "1"
+        },
+        "ap-south-1": {
+          key: "1"
+        },
+        "ap-southeast-1": {
           key: "1.00"
         },
-        "us-west-2": {
+        "ap-southeast-2": {
+          key: "1"
+        },
+        "ca-central-1": {
+          key: "1"
+        },
+        "eu-central-1": {
           key: "1.00"
+        },
+        "eu-north-1": {
+          key: "1"
         },
         "eu-west-1": {
           key: "1.00"
@@ -61304,10 +61367,19 @@ var aws_services_regions_default = {
         "eu-west-2": {
           key: "1.00"
         },
-        "eu-central-1": {
+        "eu-west-3": {
+          key: "1"
+        },
+        "sa-east-1": {
+          key: "1"
+        },
+        "us-east-2": {
           key: "1.00"
         },
-        "ap-southeast-1": {
+        "us-west-1": {
+          key: "1"
+        },
+        "us-west-2": {
           key: "1.00"
         }
       }
@@ -61323,10 +61395,25 @@ var aws_services_regions_default = {
         note: "The file prices one request at 0.0000030000 USD in every region listed here; the catalog's unit is 10,000 requests, so 0.000003 \xD7 10000 = 0.03 (an exact unit conversion, not an estimate). As of: manifest.hawkFilePublicationDate 2025-08-28T15:39:13Z."
       },
       prices: {
-        "us-east-2": {
+        "ap-northeast-1": {
           requests: "0.03"
         },
-        "us-west-2": {
+        "ap-south-1": {
+          requests: "0.03"
+        },
+        "ap-southeast-1": {
+          requests: "0.03"
+        },
+        "ap-southeast-2": {
+          requests: "0.03"
+        },
+        "ca-central-1": {
+          requests: "0.03"
+        },
+        "eu-central-1": {
+          requests: "0.03"
+        },
+        "eu-north-1": {
           requests: "0.03"
         },
         "eu-west-1": {
@@ -61335,10 +61422,19 @@ var aws_services_regions_default = {
         "eu-west-2": {
           requests: "0.03"
         },
-        "eu-central-1": {
+        "eu-west-3": {
           requests: "0.03"
         },
-        "ap-southeast-1": {
+        "sa-east-1": {
+          requests: "0.03"
+        },
+        "us-east-2": {
+          requests: "0.03"
+        },
+        "us-west-1": {
+          requests: "0.03"
+        },
+        "us-west-2": {
           requests: "0.03"
         }
       }
@@ -61354,11 +61450,26 @@ var aws_services_regions_default = {
         note: "The file prices one request at 0.0000002000 USD in every region listed here; the catalog's unit is 1,000,000 requests, so 0.0000002 \xD7 1000000 = 0.20 (an exact unit conversion, not an estimate). As of: manifest.hawkFilePublicationDate 2025-10-30T18:28:01Z."
       },
       prices: {
-        "us-east-2": {
+        "ap-northeast-1": {
+          requests: "0.2"
+        },
+        "ap-south-1": {
+          requests: "0.2"
+        },
+        "ap-southeast-1": {
           requests: "0.20"
         },
-        "us-west-2": {
+        "ap-southeast-2": {
+          requests: "0.2"
+        },
+        "ca-central-1": {
+          requests: "0.2"
+        },
+        "eu-central-1": {
           requests: "0.20"
+        },
+        "eu-north-1": {
+          requests: "0.2"
         },
         "eu-west-1": {
           requests: "0.20"
@@ -61366,10 +61477,16 @@ var aws_services_regions_default = {
         "eu-west-2": {
           requests: "0.20"
         },
-        "eu-central-1": {
+        "eu-west-3": {
+          requests: "0.2"
+        },
+        "us-east-2": {
           requests: "0.20"
         },
-        "ap-southeast-1": {
+        "us-west-1": {
+          requests: "0.2"
+        },
+        "us-west-2": {
           requests: "0.20"
         }
       }
@@ -61385,29 +61502,57 @@ var aws_services_regions_default = {
         note: "As of: manifest.hawkFilePublicationDate 2025-10-30T18:28:01Z."
       },
       prices: {
-        "us-east-2": {
-          "duration:x86_64": "0.0000166667",
-          "duration:arm64": "0.0000133334"
+        "ap-northeast-1": {
+          "duration:arm64": "0.0000133334",
+          "duration:x86_64": "0.0000166667"
         },
-        "us-west-2": {
-          "duration:x86_64": "0.0000166667",
-          "duration:arm64": "0.0000133334"
-        },
-        "eu-west-1": {
-          "duration:x86_64": "0.0000166667",
-          "duration:arm64": "0.0000133334"
-        },
-        "eu-west-2": {
-          "duration:x86_64": "0.0000166667",
-          "duration:arm64": "0.0000133334"
-        },
-        "eu-central-1": {
-          "duration:x86_64": "0.0000166667",
-          "duration:arm64": "0.0000133334"
+        "ap-south-1": {
+          "duration:arm64": "0.0000133334",
+          "duration:x86_64": "0.0000166667"
         },
         "ap-southeast-1": {
-          "duration:x86_64": "0.0000166667",
-          "duration:arm64": "0.0000133334"
+          "duration:arm64": "0.0000133334",
+          "duration:x86_64": "0.0000166667"
+        },
+        "ap-southeast-2": {
+          "duration:arm64": "0.0000133334",
+          "duration:x86_64": "0.0000166667"
+        },
+        "ca-central-1": {
+          "duration:arm64": "0.0000133334",
+          "duration:x86_64": "0.0000166667"
+        },
+        "eu-central-1": {
+          "duration:arm64": "0.0000133334",
+          "duration:x86_64": "0.0000166667"
+        },
+        "eu-north-1": {
+          "duration:arm64": "0.0000133334",
+          "duration:x86_64": "0.0000166667"
+        },
+        "eu-west-1": {
+          "duration:arm64": "0.0000133334",
+          "duration:x86_64": "0.0000166667"
+        },
+        "eu-west-2": {
+          "duration:arm64": "0.0000133334",
+          "duration:x86_64": "0.0000166667"
+        },
+        "eu-west-3": {
+          "duration:arm64": "0.0000133334",
+          "duration:x86_64": "0.0000166667"
+        },
+        "us-east-2": {
+          "duration:arm64": "0.0000133334",
+          "duration:x86_64": "0.0000166667"
+        },
+        "us-west-1": {
+          "duration:arm64": "0.0000133334",
+          "duration:x86_64": "0.0000166667"
+        },
+        "us-west-2": {
+          "duration:arm64": "0.0000133334",
+          "duration:x86_64": "0.0000166667"
         }
       }
     },
@@ -61630,6 +61775,42 @@ var aws_services_regions_default = {
         note: "Key = 'kafka.' + Compute Family (Terraform instance_type form). Standard (non-Express) brokers only; Express brokers (express.m7g.*) are separate entries and were not copied. As of: manifest.hawkFilePublicationDate 2025-10-09T18:20:28Z."
       },
       prices: {
+        "ap-northeast-1": {
+          "kafka.m5.12xlarge": "6.51",
+          "kafka.m5.16xlarge": "8.69",
+          "kafka.m5.24xlarge": "13.02",
+          "kafka.m5.2xlarge": "1.085",
+          "kafka.m5.4xlarge": "2.17",
+          "kafka.m5.8xlarge": "4.34",
+          "kafka.m5.large": "0.271",
+          "kafka.m5.xlarge": "0.543",
+          "kafka.m7g.12xlarge": "6.324",
+          "kafka.m7g.16xlarge": "8.432",
+          "kafka.m7g.2xlarge": "1.054",
+          "kafka.m7g.4xlarge": "2.108",
+          "kafka.m7g.8xlarge": "4.216",
+          "kafka.m7g.large": "0.2635",
+          "kafka.m7g.xlarge": "0.527",
+          "kafka.t3.small": "0.0596"
+        },
+        "ap-south-1": {
+          "kafka.m5.12xlarge": "5.303",
+          "kafka.m5.16xlarge": "7.078",
+          "kafka.m5.24xlarge": "10.605",
+          "kafka.m5.2xlarge": "0.884",
+          "kafka.m5.4xlarge": "1.768",
+          "kafka.m5.8xlarge": "3.539",
+          "kafka.m5.large": "0.221",
+          "kafka.m5.xlarge": "0.442",
+          "kafka.m7g.12xlarge": "3.4993",
+          "kafka.m7g.16xlarge": "4.6655",
+          "kafka.m7g.2xlarge": "0.5833",
+          "kafka.m7g.4xlarge": "1.1665",
+          "kafka.m7g.8xlarge": "2.3328",
+          "kafka.m7g.large": "0.1458",
+          "kafka.m7g.xlarge": "0.2915",
+          "kafka.t3.small": "0.0491"
+        },
         "ap-southeast-1": {
           "kafka.m5.12xlarge": "6.3",
           "kafka.m5.16xlarge": "8.41",
@@ -61665,6 +61846,24 @@ var aws_services_regions_default = {
           "kafka.m7g.xlarge": "0.51",
           "kafka.t3.small": "0.0578"
         },
+        "ca-central-1": {
+          "kafka.m5.12xlarge": "5.618",
+          "kafka.m5.16xlarge": "7.499",
+          "kafka.m5.24xlarge": "11.235",
+          "kafka.m5.2xlarge": "0.936",
+          "kafka.m5.4xlarge": "1.873",
+          "kafka.m5.8xlarge": "3.749",
+          "kafka.m5.large": "0.234",
+          "kafka.m5.xlarge": "0.468",
+          "kafka.m7g.12xlarge": "5.4575",
+          "kafka.m7g.16xlarge": "7.2768",
+          "kafka.m7g.2xlarge": "0.9095",
+          "kafka.m7g.4xlarge": "1.8193",
+          "kafka.m7g.8xlarge": "3.6385",
+          "kafka.m7g.large": "0.2275",
+          "kafka.m7g.xlarge": "0.4548",
+          "kafka.t3.small": "0.0508"
+        },
         "eu-central-1": {
           "kafka.m5.12xlarge": "6.038",
           "kafka.m5.16xlarge": "8.059",
@@ -61682,6 +61881,24 @@ var aws_services_regions_default = {
           "kafka.m7g.large": "0.2445",
           "kafka.m7g.xlarge": "0.4888",
           "kafka.t3.small": "0.0526"
+        },
+        "eu-north-1": {
+          "kafka.m5.12xlarge": "5.355",
+          "kafka.m5.16xlarge": "7.148",
+          "kafka.m5.24xlarge": "10.71",
+          "kafka.m5.2xlarge": "0.893",
+          "kafka.m5.4xlarge": "1.785",
+          "kafka.m5.8xlarge": "3.574",
+          "kafka.m5.large": "0.223",
+          "kafka.m5.xlarge": "0.446",
+          "kafka.m7g.12xlarge": "5.202",
+          "kafka.m7g.16xlarge": "6.936",
+          "kafka.m7g.2xlarge": "0.867",
+          "kafka.m7g.4xlarge": "1.734",
+          "kafka.m7g.8xlarge": "3.468",
+          "kafka.m7g.large": "0.2168",
+          "kafka.m7g.xlarge": "0.4335",
+          "kafka.t3.small": "0.0473"
         },
         "eu-west-1": {
           "kafka.m5.12xlarge": "5.616",
@@ -61719,6 +61936,24 @@ var aws_services_regions_default = {
           "kafka.m7g.xlarge": "0.47175",
           "kafka.t3.small": "0.0517"
         },
+        "eu-west-3": {
+          "kafka.m5.12xlarge": "5.88",
+          "kafka.m5.16xlarge": "7.85",
+          "kafka.m5.24xlarge": "11.76",
+          "kafka.m5.2xlarge": "0.98",
+          "kafka.m5.4xlarge": "1.96",
+          "kafka.m5.8xlarge": "3.92",
+          "kafka.m5.large": "0.245",
+          "kafka.m5.xlarge": "0.49",
+          "kafka.m7g.12xlarge": "5.712",
+          "kafka.m7g.16xlarge": "7.616",
+          "kafka.m7g.2xlarge": "0.952",
+          "kafka.m7g.4xlarge": "1.904",
+          "kafka.m7g.8xlarge": "3.808",
+          "kafka.m7g.large": "0.238",
+          "kafka.m7g.xlarge": "0.476",
+          "kafka.t3.small": "0.0517"
+        },
         "us-east-2": {
           "kafka.m5.12xlarge": "5.04",
           "kafka.m5.16xlarge": "6.73",
@@ -61738,10 +61973,20 @@ var aws_services_regions_default = {
           "kafka.t3.small": "0.0456"
         },
         "us-west-1": {
+          "kafka.m5.12xlarge": "5.88",
+          "kafka.m5.16xlarge": "7.85",
           "kafka.m5.24xlarge": "11.76",
+          "kafka.m5.2xlarge": "0.98",
+          "kafka.m5.4xlarge": "1.96",
+          "kafka.m5.8xlarge": "3.92",
+          "kafka.m5.large": "0.245",
+          "kafka.m5.xlarge": "0.49",
           "kafka.m7g.12xlarge": "5.712",
+          "kafka.m7g.16xlarge": "7.616",
           "kafka.m7g.2xlarge": "0.952",
+          "kafka.m7g.4xlarge": "1.904",
           "kafka.m7g.8xlarge": "3.808",
+          "kafka.m7g.large": "0.238",
           "kafka.m7g.xlarge": "0.476",
           "kafka.t3.small": "0.0543"
         },
@@ -61774,14 +62019,26 @@ var aws_services_regions_default = {
         note: "Key = 'kafka.' + Compute Family (Terraform instance_type form). Standard (non-Express) brokers only; Express brokers (express.m7g.*) are separate entries and were not copied. As of: manifest.hawkFilePublicationDate 2025-10-09T18:20:28Z."
       },
       prices: {
+        "ap-northeast-1": {
+          storage: "0.12"
+        },
+        "ap-south-1": {
+          storage: "0.114"
+        },
         "ap-southeast-1": {
           storage: "0.12"
         },
         "ap-southeast-2": {
           storage: "0.12"
         },
+        "ca-central-1": {
+          storage: "0.11"
+        },
         "eu-central-1": {
           storage: "0.119"
+        },
+        "eu-north-1": {
+          storage: "0.1045"
         },
         "eu-west-1": {
           storage: "0.11"
@@ -61789,8 +62046,14 @@ var aws_services_regions_default = {
         "eu-west-2": {
           storage: "0.116"
         },
+        "eu-west-3": {
+          storage: "0.116"
+        },
         "us-east-2": {
           storage: "0.1"
+        },
+        "us-west-1": {
+          storage: "0.12"
         },
         "us-west-2": {
           storage: "0.1"
@@ -61808,6 +62071,22 @@ var aws_services_regions_default = {
         note: "On-demand (rateCode \u2026JRTCKXETXF.6YS6EN2CT7) node prices only. managed-storage NOT included (no readable rate name found; see .md). As of: manifest.hawkFilePublicationDate 2025-10-27T19:37:27Z."
       },
       prices: {
+        "ap-northeast-1": {
+          "dc2.8xlarge": "6.095",
+          "dc2.large": "0.314",
+          "ra3.16xlarge": "15.347",
+          "ra3.4xlarge": "3.836",
+          "ra3.large": "0.639",
+          "ra3.xlplus": "1.278"
+        },
+        "ap-south-1": {
+          "dc2.8xlarge": "6.1",
+          "dc2.large": "0.315",
+          "ra3.16xlarge": "14.827",
+          "ra3.4xlarge": "3.706",
+          "ra3.large": "0.618",
+          "ra3.xlplus": "1.235"
+        },
         "ap-southeast-1": {
           "dc2.large": "0.33",
           "ra3.16xlarge": "15.636",
@@ -61823,6 +62102,14 @@ var aws_services_regions_default = {
           "ra3.large": "0.652",
           "ra3.xlplus": "1.303"
         },
+        "ca-central-1": {
+          "dc2.8xlarge": "5.28",
+          "dc2.large": "0.275",
+          "ra3.16xlarge": "14.43",
+          "ra3.4xlarge": "3.607",
+          "ra3.large": "0.601",
+          "ra3.xlplus": "1.202"
+        },
         "eu-central-1": {
           "dc2.8xlarge": "6.048",
           "dc2.large": "0.324",
@@ -61830,6 +62117,14 @@ var aws_services_regions_default = {
           "ra3.4xlarge": "3.894",
           "ra3.large": "0.649",
           "ra3.xlplus": "1.298"
+        },
+        "eu-north-1": {
+          "dc2.8xlarge": "5.32",
+          "dc2.large": "0.285",
+          "ra3.16xlarge": "13.675",
+          "ra3.4xlarge": "3.418",
+          "ra3.large": "0.57",
+          "ra3.xlplus": "1.139"
         },
         "eu-west-1": {
           "dc2.8xlarge": "5.6",
@@ -61846,6 +62141,14 @@ var aws_services_regions_default = {
           "ra3.4xlarge": "3.793",
           "ra3.large": "0.632",
           "ra3.xlplus": "1.264"
+        },
+        "eu-west-3": {
+          "dc2.8xlarge": "5.88",
+          "dc2.large": "0.32",
+          "ra3.16xlarge": "15.18",
+          "ra3.4xlarge": "3.795",
+          "ra3.large": "0.633",
+          "ra3.xlplus": "1.265"
         },
         "us-east-2": {
           "dc2.8xlarge": "4.8",
@@ -61883,13 +62186,29 @@ var aws_services_regions_default = {
         note: 'Unit kept as "GB" to match the existing cloudwatch group; logs-archived is a per-GB-month storage rate. Standard log class ingestion. As of: manifest.hawkFilePublicationDate 2025-09-23T22:01:00Z.'
       },
       prices: {
+        "ap-northeast-1": {
+          "logs-archived": "0.033",
+          "logs-ingested": "0.76"
+        },
+        "ap-south-1": {
+          "logs-archived": "0.03",
+          "logs-ingested": "0.67"
+        },
         "ap-southeast-2": {
           "logs-archived": "0.033",
           "logs-ingested": "0.67"
         },
+        "ca-central-1": {
+          "logs-archived": "0.033",
+          "logs-ingested": "0.55"
+        },
         "eu-central-1": {
           "logs-archived": "0.0324",
           "logs-ingested": "0.63"
+        },
+        "eu-north-1": {
+          "logs-archived": "0.028",
+          "logs-ingested": "0.54"
         },
         "eu-west-1": {
           "logs-archived": "0.03",
@@ -61899,9 +62218,17 @@ var aws_services_regions_default = {
           "logs-archived": "0.0315",
           "logs-ingested": "0.5985"
         },
+        "eu-west-3": {
+          "logs-archived": "0.0315",
+          "logs-ingested": "0.5985"
+        },
         "us-east-2": {
           "logs-archived": "0.03",
           "logs-ingested": "0.5"
+        },
+        "us-west-1": {
+          "logs-archived": "0.033",
+          "logs-ingested": "0.67"
         },
         "us-west-2": {
           "logs-archived": "0.03",
@@ -61920,13 +62247,33 @@ var aws_services_regions_default = {
         note: "Values copied verbatim from each region block; the paid tier (beyond free tier) rate is used. Request-unit prices are per single request unit. As of: manifest.hawkFilePublicationDate 2025-08-28T15:38:19Z."
       },
       prices: {
+        "ap-northeast-1": {
+          rcu: "0.0001484",
+          wcu: "0.000742"
+        },
+        "ap-south-1": {
+          rcu: "0.000148",
+          wcu: "0.00074"
+        },
         "ap-southeast-1": {
           rcu: "0.000148",
           wcu: "0.00074"
         },
+        "ap-southeast-2": {
+          rcu: "0.000148",
+          wcu: "0.00074"
+        },
+        "ca-central-1": {
+          rcu: "0.000143",
+          wcu: "0.000715"
+        },
         "eu-central-1": {
           rcu: "0.0001586",
           wcu: "0.000793"
+        },
+        "eu-north-1": {
+          rcu: "0.00014",
+          wcu: "0.000698"
         },
         "eu-west-1": {
           rcu: "0.000147",
@@ -61936,9 +62283,17 @@ var aws_services_regions_default = {
           rcu: "0.0001544",
           wcu: "0.000772"
         },
+        "eu-west-3": {
+          rcu: "0.0001544",
+          wcu: "0.000772"
+        },
         "us-east-2": {
           rcu: "0.00013",
           wcu: "0.00065"
+        },
+        "us-west-1": {
+          rcu: "0.000145",
+          wcu: "0.000725"
         },
         "us-west-2": {
           rcu: "0.00013",
@@ -61957,11 +62312,26 @@ var aws_services_regions_default = {
         note: "Values copied verbatim from each region block; the paid tier (beyond free tier) rate is used. Request-unit prices are per single request unit. As of: manifest.hawkFilePublicationDate 2025-08-28T15:38:19Z."
       },
       prices: {
+        "ap-northeast-1": {
+          storage: "0.285"
+        },
+        "ap-south-1": {
+          storage: "0.285"
+        },
         "ap-southeast-1": {
           storage: "0.285"
         },
+        "ap-southeast-2": {
+          storage: "0.285"
+        },
+        "ca-central-1": {
+          storage: "0.275"
+        },
         "eu-central-1": {
           storage: "0.306"
+        },
+        "eu-north-1": {
+          storage: "0.269"
         },
         "eu-west-1": {
           storage: "0.283"
@@ -61969,8 +62339,14 @@ var aws_services_regions_default = {
         "eu-west-2": {
           storage: "0.29715"
         },
+        "eu-west-3": {
+          storage: "0.29715"
+        },
         "us-east-2": {
           storage: "0.25"
+        },
+        "us-west-1": {
+          storage: "0.28"
         },
         "us-west-2": {
           storage: "0.25"
@@ -61988,19 +62364,43 @@ var aws_services_regions_default = {
         note: "Values copied verbatim from each region block; the paid tier (beyond free tier) rate is used. Request-unit prices are per single request unit. As of: manifest.hawkFilePublicationDate 2025-08-28T15:38:19Z."
       },
       prices: {
+        "ap-northeast-1": {
+          rru: "0.0000001425",
+          wru: "0.000000715"
+        },
+        "ap-south-1": {
+          rru: "0.0000001425",
+          wru: "0.00000071"
+        },
         "ap-southeast-1": {
           rru: "0.0000001425",
           wru: "0.00000071"
         },
+        "ap-southeast-2": {
+          rru: "0.0000001425",
+          wru: "0.00000071"
+        },
+        "ca-central-1": {
+          rru: "0.0000001375",
+          wru: "0.0000006875"
+        },
         "eu-central-1": {
           rru: "0.0000001525",
           wru: "0.0000007625"
+        },
+        "eu-north-1": {
+          rru: "0.0000001345",
+          wru: "0.00000067"
         },
         "eu-west-1": {
           rru: "0.0000001415",
           wru: "0.000000705"
         },
         "eu-west-2": {
+          rru: "0.0000001487",
+          wru: "0.0000007423"
+        },
+        "eu-west-3": {
           rru: "0.0000001487",
           wru: "0.0000007423"
         },
@@ -62011,6 +62411,10 @@ var aws_services_regions_default = {
         "us-east-2": {
           rru: "0.000000125",
           wru: "0.000000625"
+        },
+        "us-west-1": {
+          rru: "0.0000001395",
+          wru: "0.000000695"
         },
         "us-west-2": {
           rru: "0.000000125",
