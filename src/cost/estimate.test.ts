@@ -162,6 +162,8 @@ describe('estimateCost — outside us-east-1, hand-checked', () => {
     ['aws_db_instance.dublin', 'eu-west-1', '128.99'],
     // rds-postgresql-ondemand.json (2024-07-29) EU (Ireland): db.m6g.large Single-AZ 0.176 × 730 = 128.48; gp3 0.127 × 50 = 6.35.
     ['aws_db_instance.dublin_pg', 'eu-west-1', '134.83'],
+    // rds-mysql-ondemand.json Asia Pacific (Tokyo): db.t3.medium Single-AZ 0.104 × 730 = 75.92; gp3 0.138 × 20 GB = 2.76.
+    ['aws_db_instance.tokyo', 'ap-northeast-1', '78.68'],
     // Route 53 is global: the hosted-zone rate (Infracost golden, $0.50) applies whatever the provider region.
     ['aws_route53_zone.internal', 'eu-west-1', '0.50'],
   ])('prices %s in %s at %s a month', (address, region, monthly) => {
@@ -171,7 +173,7 @@ describe('estimateCost — outside us-east-1, hand-checked', () => {
   it('reports what it cannot source as not priced, naming the missing price', () => {
     expect(regional.notPriced).toEqual([
       { address: 'aws_elasticache_cluster.valkey', type: 'aws_elasticache_cluster', reason: 'no catalog price: elasticache valkey nodes' },
-      { address: 'aws_db_instance.tokyo', type: 'aws_db_instance', reason: 'region missing from catalog: ap-northeast-1 (rds)' },
+      { address: 'aws_db_instance.stockholm', type: 'aws_db_instance', reason: 'region missing from catalog: eu-north-1 (rds)' },
     ]);
   });
 });
