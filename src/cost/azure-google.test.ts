@@ -147,6 +147,8 @@ describe('estimateCost — Azure and Google compute, hand-checked', () => {
         reason: 'region missing from catalog: europe-west9 (cloudsql)',
       },
       { address: 'azurerm_managed_disk.ultra', type: 'azurerm_managed_disk', reason: 'no catalog price: azure-disk UltraSSD_LRS' },
+      // A known boot disk the catalog cannot price makes the instance not priced, rather than under-counted.
+      { address: 'google_compute_instance.extreme_boot', type: 'google_compute_instance', reason: 'no catalog price: gce-disk pd-extreme' },
     ]);
   });
 });

@@ -25,16 +25,21 @@ function diskComponent(input: PricingInput, label: string, keyPrefix: string): C
 
 /**
  * The boot disk an instance creates. When the plan leaves its size or type to the image
- * (unknown until apply), it is left out rather than guessed.
+ * (unknown until apply), it is left out rather than guessed; a known type the catalog cannot
+ * price (pd-extreme, hyperdisks) makes the instance not priced rather than under-counted.
  */
 export function bootDiskComponents(input: PricingInput): ComponentDraft[] {
   const { attributes } = input;
   const params = 'boot_disk.0.initialize_params.0';
-  if (attributes.isUnknown('boot_disk') || attributes.count('boot_disk') === 0 || attributes.isUnknown(`${params}.size`) || attributes.isUnknown(`${params}.type`)) {
-    return [];
-  }
+  const unknownUntilApply = [
+    'boot_disk',
+    `${params}.size`,
+    `${params}.type`,
+  ].some((path) => attributes.isUnknown(path));
+  if (unknownUntilApply || attributes.count('boot_disk') === 0) return [];
   const size = attributes.get(`${params}.size`);
   const diskType = attributes.get(`${params}.type`);
-  if (typeof size !== 'number' || size <= 0 || typeof diskType !== 'string' || !GB_PRICED_DISK_TYPES.has(diskType)) return [];
+  if (typeof size !== 'number' || size <= 0 || typeof diskType !== 'string') return [];
+  if (!GB_PRICED_DISK_TYPES.has(diskType)) throw new NotPricedError(`no catalog price: gce-disk ${diskType}`);
   return [input.fixed(`Boot disk (${diskType})`, attributes.number(`${params}.size`), 'gce-disk', diskType)];
 }
