@@ -78,7 +78,7 @@ describe('regional service prices (AWS meteredUnitMaps via lamngockhuong/aws-pri
       expect(catalog.hasRegion(service, 'eu-west-1')).toBe(false);
     }
     expect(priceOf('rds', 'eu-west-1', 'sqlserver-se/db.m5.xlarge/single')).toBeUndefined();
-    expect(catalog.hasRegion('rds', 'eu-north-1')).toBe(false);
+    expect(catalog.hasRegion('rds', 'sa-east-1')).toBe(false);
   });
 });
 

@@ -173,7 +173,7 @@ describe('estimateCost — outside us-east-1, hand-checked', () => {
   it('reports what it cannot source as not priced, naming the missing price', () => {
     expect(regional.notPriced).toEqual([
       { address: 'aws_elasticache_cluster.valkey', type: 'aws_elasticache_cluster', reason: 'no catalog price: elasticache valkey nodes' },
-      { address: 'aws_db_instance.stockholm', type: 'aws_db_instance', reason: 'region missing from catalog: eu-north-1 (rds)' },
+      { address: 'aws_db_instance.sao_paulo', type: 'aws_db_instance', reason: 'region missing from catalog: sa-east-1 (rds)' },
     ]);
   });
 });
