@@ -71578,7 +71578,7 @@ function costSection(estimate) {
 ${list2}`);
   }
   if (estimate.resources.some((r) => r.usageBased)) parts2.push("\xB9 _Usage-based: quantities come from the usage file; without one they count as zero._");
-  const asOf = estimate.asOf ? ` as of ${estimate.asOf}` : "";
+  const asOf = estimate.asOf ? `, oldest dated source ${estimate.asOf}` : "";
   const sources = estimate.sources.map((s, i2) => `[${i2 + 1}](${s.url} ${JSON.stringify(s.title.replace(/"/g, "'"))})`).join(" ");
   parts2.push(`<sub>${estimate.currency} on-demand list prices${asOf}${sources ? ` \xB7 sources ${sources}` : ""}</sub>`);
   return `<details><summary>\u{1F4B0} Cost estimate: ${signedMoney(estimate.totals.delta)}/month</summary>

@@ -36,7 +36,7 @@ describe('cost markdown', () => {
     expect(section.indexOf('aws_db_instance.orders')).toBeLessThan(section.indexOf('aws_instance.web'));
     expect(section).not.toContain('aws_s3_bucket.x');
     expect(section).toContain('- `aws_foo.bar`: unsupported type');
-    expect(section).toContain('<sub>USD on-demand list prices as of 2026-02-09 · sources [1](https://aws.example/prices "AWS Price List")</sub>');
+    expect(section).toContain('<sub>USD on-demand list prices, oldest dated source 2026-02-09 · sources [1](https://aws.example/prices "AWS Price List")</sub>');
   });
 
   it('the output is a plain decimal summed over plans', () => {

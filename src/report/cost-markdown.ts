@@ -56,7 +56,8 @@ export function costSection(estimate: CostEstimate): string {
     parts.push(`**Not priced (${estimate.notPriced.length})**\n\n${list}`);
   }
   if (estimate.resources.some((r) => r.usageBased)) parts.push('¹ _Usage-based: quantities come from the usage file; without one they count as zero._');
-  const asOf = estimate.asOf ? ` as of ${estimate.asOf}` : '';
+  // Sources carry different dates (some none); name the oldest rather than imply one date for all.
+  const asOf = estimate.asOf ? `, oldest dated source ${estimate.asOf}` : '';
   // Source titles are long (file paths, notes): numbered links, the title as the link's tooltip.
   const sources = estimate.sources.map((s, i) => `[${i + 1}](${s.url} ${JSON.stringify(s.title.replace(/"/g, "'"))})`).join(' ');
   parts.push(`<sub>${estimate.currency} on-demand list prices${asOf}${sources ? ` · sources ${sources}` : ''}</sub>`);

@@ -46,7 +46,8 @@ export function deltaText(section: CostSection): string {
 const changed = (r: ResourceCost) => r.action !== 'no-op' || !isZero(parseDecimal(r.delta));
 
 export function renderCostText(section: CostSection): string {
-  const lines = [`COST (USD per month, on-demand list prices as of ${section.asOf ?? 'n/a'})`];
+  const dated = section.asOf ? `; oldest dated price source ${section.asOf}` : '';
+  const lines = [`COST (USD per month, on-demand list prices${dated})`];
   const rows = section.documents.flatMap((d) => d.estimate.resources.filter(changed));
   const width = Math.max(20, ...rows.map((r) => r.address.length));
   for (const r of rows) {
