@@ -136,7 +136,7 @@ const OFFER_RULES: Readonly<Record<string, ProductRule>> = {
   AmazonElastiCache: elastiCacheProduct,
 };
 
-export const SUPPORTED_OFFER_CODES: readonly string[] = Object.keys(OFFER_RULES);
+const SUPPORTED_OFFER_CODES: readonly string[] = Object.keys(OFFER_RULES);
 
 export interface ImportedOffer {
   readonly offerCode: string;
