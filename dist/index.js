@@ -64421,6 +64421,38 @@ var aws_services_ec2shop_default = {
           "cache.t4g.micro": "0.025",
           "cache.t4g.small": "0.049"
         },
+        "ap-south-1": {
+          "cache.m5.2xlarge": "0.65",
+          "cache.m5.4xlarge": "1.301",
+          "cache.m5.large": "0.163",
+          "cache.m5.xlarge": "0.325",
+          "cache.m6g.2xlarge": "0.62",
+          "cache.m6g.4xlarge": "1.239",
+          "cache.m6g.large": "0.155",
+          "cache.m6g.xlarge": "0.31",
+          "cache.m7g.2xlarge": "0.657",
+          "cache.m7g.4xlarge": "1.313",
+          "cache.m7g.large": "0.164",
+          "cache.m7g.xlarge": "0.329",
+          "cache.r5.2xlarge": "0.889",
+          "cache.r5.4xlarge": "1.778",
+          "cache.r5.large": "0.222",
+          "cache.r5.xlarge": "0.445",
+          "cache.r6g.2xlarge": "0.844",
+          "cache.r6g.4xlarge": "1.688",
+          "cache.r6g.large": "0.211",
+          "cache.r6g.xlarge": "0.422",
+          "cache.r7g.2xlarge": "0.897",
+          "cache.r7g.4xlarge": "1.794",
+          "cache.r7g.large": "0.224",
+          "cache.r7g.xlarge": "0.449",
+          "cache.t3.medium": "0.085",
+          "cache.t3.micro": "0.021",
+          "cache.t3.small": "0.043",
+          "cache.t4g.medium": "0.081",
+          "cache.t4g.micro": "0.02",
+          "cache.t4g.small": "0.041"
+        },
         "ap-southeast-2": {
           "cache.m5.2xlarge": "0.778",
           "cache.m5.4xlarge": "1.555",
@@ -64857,6 +64889,62 @@ var aws_services_ec2shop_default = {
         note: "Amazon OpenSearch Service on-demand instance hours; key = the row's 'Instance Type' attribute verbatim (e.g. m5.large.search). Fetched by data/download_es.rb from b0.p.awsstatic.com and written unchanged. Legacy m3/m4/r3/r4/i2/t2 rows exist in the file but were not copied. No m7g/r7g/c7g/or2/UltraWarm rows exist in this 2024-07 file. London has no r6gd rows. As of: T16:41:03Z (manifest.hawkFilePublicationDate."
       },
       prices: {
+        "ap-northeast-1": {
+          "c5.2xlarge.search": "0.631",
+          "c5.4xlarge.search": "1.263",
+          "c5.large.search": "0.158",
+          "c5.xlarge.search": "0.316",
+          "c6g.2xlarge.search": "0.568",
+          "c6g.4xlarge.search": "1.137",
+          "c6g.large.search": "0.142",
+          "c6g.xlarge.search": "0.284",
+          "m5.2xlarge.search": "0.732",
+          "m5.4xlarge.search": "1.463",
+          "m5.large.search": "0.183",
+          "m5.xlarge.search": "0.366",
+          "m6g.2xlarge.search": "0.657",
+          "m6g.4xlarge.search": "1.315",
+          "m6g.large.search": "0.164",
+          "m6g.xlarge.search": "0.329",
+          "r5.2xlarge.search": "0.897",
+          "r5.4xlarge.search": "1.794",
+          "r5.large.search": "0.224",
+          "r5.xlarge.search": "0.448",
+          "r6g.2xlarge.search": "0.807",
+          "r6g.4xlarge.search": "1.615",
+          "r6g.large.search": "0.202",
+          "r6g.xlarge.search": "0.404",
+          "t3.medium.search": "0.112",
+          "t3.small.search": "0.056"
+        },
+        "ap-south-1": {
+          "c5.2xlarge.search": "0.502",
+          "c5.4xlarge.search": "1.003",
+          "c5.large.search": "0.125",
+          "c5.xlarge.search": "0.251",
+          "c6g.2xlarge.search": "0.283",
+          "c6g.4xlarge.search": "0.566",
+          "c6g.large.search": "0.071",
+          "c6g.xlarge.search": "0.141",
+          "m5.2xlarge.search": "0.596",
+          "m5.4xlarge.search": "1.192",
+          "m5.large.search": "0.149",
+          "m5.xlarge.search": "0.298",
+          "m6g.2xlarge.search": "0.336",
+          "m6g.4xlarge.search": "0.672",
+          "m6g.large.search": "0.084",
+          "m6g.xlarge.search": "0.168",
+          "r5.2xlarge.search": "0.767",
+          "r5.4xlarge.search": "1.534",
+          "r5.large.search": "0.192",
+          "r5.xlarge.search": "0.384",
+          "r6g.2xlarge.search": "0.432",
+          "r6g.4xlarge.search": "0.863",
+          "r6g.large.search": "0.108",
+          "r6g.xlarge.search": "0.216",
+          "t3.medium.search": "0.106",
+          "t3.small.search": "0.053"
+        },
         "ap-southeast-1": {
           "c4.2xlarge.search": "0.681",
           "c4.4xlarge.search": "1.363",
@@ -64927,6 +65015,62 @@ var aws_services_ec2shop_default = {
           "t3.medium.search": "0.112",
           "t3.small.search": "0.056"
         },
+        "ap-southeast-2": {
+          "c5.2xlarge.search": "0.655",
+          "c5.4xlarge.search": "1.31",
+          "c5.large.search": "0.164",
+          "c5.xlarge.search": "0.327",
+          "c6g.2xlarge.search": "0.59",
+          "c6g.4xlarge.search": "1.179",
+          "c6g.large.search": "0.147",
+          "c6g.xlarge.search": "0.295",
+          "m5.2xlarge.search": "0.708",
+          "m5.4xlarge.search": "1.416",
+          "m5.large.search": "0.177",
+          "m5.xlarge.search": "0.354",
+          "m6g.2xlarge.search": "0.637",
+          "m6g.4xlarge.search": "1.275",
+          "m6g.large.search": "0.159",
+          "m6g.xlarge.search": "0.319",
+          "r5.2xlarge.search": "0.891",
+          "r5.4xlarge.search": "1.782",
+          "r5.large.search": "0.223",
+          "r5.xlarge.search": "0.445",
+          "r6g.2xlarge.search": "0.802",
+          "r6g.4xlarge.search": "1.604",
+          "r6g.large.search": "0.201",
+          "r6g.xlarge.search": "0.401",
+          "t3.medium.search": "0.112",
+          "t3.small.search": "0.056"
+        },
+        "ca-central-1": {
+          "c5.2xlarge.search": "0.549",
+          "c5.4xlarge.search": "1.097",
+          "c5.large.search": "0.137",
+          "c5.xlarge.search": "0.274",
+          "c6g.2xlarge.search": "0.494",
+          "c6g.4xlarge.search": "0.988",
+          "c6g.large.search": "0.124",
+          "c6g.xlarge.search": "0.247",
+          "m5.2xlarge.search": "0.631",
+          "m5.4xlarge.search": "1.263",
+          "m5.large.search": "0.158",
+          "m5.xlarge.search": "0.316",
+          "m6g.2xlarge.search": "0.568",
+          "m6g.4xlarge.search": "1.137",
+          "m6g.large.search": "0.142",
+          "m6g.xlarge.search": "0.284",
+          "r5.2xlarge.search": "0.814",
+          "r5.4xlarge.search": "1.628",
+          "r5.large.search": "0.204",
+          "r5.xlarge.search": "0.407",
+          "r6g.2xlarge.search": "0.733",
+          "r6g.4xlarge.search": "1.466",
+          "r6g.large.search": "0.183",
+          "r6g.xlarge.search": "0.367",
+          "t3.medium.search": "0.077",
+          "t3.small.search": "0.038"
+        },
         "eu-central-1": {
           "c4.2xlarge.search": "0.67",
           "c4.4xlarge.search": "1.341",
@@ -64996,6 +65140,34 @@ var aws_services_ec2shop_default = {
           "r6gd.xlarge.search": "0.458",
           "t3.medium.search": "0.084",
           "t3.small.search": "0.042"
+        },
+        "eu-north-1": {
+          "c5.2xlarge.search": "0.537",
+          "c5.4xlarge.search": "1.074",
+          "c5.large.search": "0.134",
+          "c5.xlarge.search": "0.268",
+          "c6g.2xlarge.search": "0.485",
+          "c6g.4xlarge.search": "0.969",
+          "c6g.large.search": "0.121",
+          "c6g.xlarge.search": "0.242",
+          "m5.2xlarge.search": "0.602",
+          "m5.4xlarge.search": "1.204",
+          "m5.large.search": "0.15",
+          "m5.xlarge.search": "0.301",
+          "m6g.2xlarge.search": "0.544",
+          "m6g.4xlarge.search": "1.089",
+          "m6g.large.search": "0.136",
+          "m6g.xlarge.search": "0.272",
+          "r5.2xlarge.search": "0.791",
+          "r5.4xlarge.search": "1.581",
+          "r5.large.search": "0.198",
+          "r5.xlarge.search": "0.395",
+          "r6g.2xlarge.search": "0.71",
+          "r6g.4xlarge.search": "1.421",
+          "r6g.large.search": "0.178",
+          "r6g.xlarge.search": "0.355",
+          "t3.medium.search": "0.084",
+          "t3.small.search": "0.041"
         },
         "eu-west-1": {
           "c4.2xlarge.search": "0.668",
@@ -65127,6 +65299,34 @@ var aws_services_ec2shop_default = {
           "r6g.8xlarge.search": "3.145",
           "r6g.large.search": "0.197",
           "r6g.xlarge.search": "0.393",
+          "t3.medium.search": "0.077",
+          "t3.small.search": "0.038"
+        },
+        "eu-west-3": {
+          "c5.2xlarge.search": "0.596",
+          "c5.4xlarge.search": "1.192",
+          "c5.large.search": "0.149",
+          "c5.xlarge.search": "0.298",
+          "c6g.2xlarge.search": "0.538",
+          "c6g.4xlarge.search": "1.076",
+          "c6g.large.search": "0.134",
+          "c6g.xlarge.search": "0.269",
+          "m5.2xlarge.search": "0.661",
+          "m5.4xlarge.search": "1.322",
+          "m5.large.search": "0.165",
+          "m5.xlarge.search": "0.33",
+          "m6g.2xlarge.search": "0.598",
+          "m6g.4xlarge.search": "1.195",
+          "m6g.large.search": "0.149",
+          "m6g.xlarge.search": "0.299",
+          "r5.2xlarge.search": "0.873",
+          "r5.4xlarge.search": "1.746",
+          "r5.large.search": "0.218",
+          "r5.xlarge.search": "0.437",
+          "r6g.2xlarge.search": "0.784",
+          "r6g.4xlarge.search": "1.567",
+          "r6g.large.search": "0.196",
+          "r6g.xlarge.search": "0.392",
           "t3.medium.search": "0.077",
           "t3.small.search": "0.038"
         },
@@ -65268,6 +65468,34 @@ var aws_services_ec2shop_default = {
           "t3.medium.search": "0.073",
           "t3.small.search": "0.036"
         },
+        "us-west-1": {
+          "c5.2xlarge.search": "0.625",
+          "c5.4xlarge.search": "1.251",
+          "c5.large.search": "0.156",
+          "c5.xlarge.search": "0.313",
+          "c6g.2xlarge.search": "0.563",
+          "c6g.4xlarge.search": "1.126",
+          "c6g.large.search": "0.141",
+          "c6g.xlarge.search": "0.282",
+          "m5.2xlarge.search": "0.661",
+          "m5.4xlarge.search": "1.322",
+          "m5.large.search": "0.165",
+          "m5.xlarge.search": "0.33",
+          "m6g.2xlarge.search": "0.595",
+          "m6g.4xlarge.search": "1.19",
+          "m6g.large.search": "0.149",
+          "m6g.xlarge.search": "0.297",
+          "r5.2xlarge.search": "0.826",
+          "r5.4xlarge.search": "1.652",
+          "r5.large.search": "0.207",
+          "r5.xlarge.search": "0.413",
+          "r6g.2xlarge.search": "0.744",
+          "r6g.4xlarge.search": "1.487",
+          "r6g.large.search": "0.186",
+          "r6g.xlarge.search": "0.372",
+          "t3.medium.search": "0.095",
+          "t3.small.search": "0.048"
+        },
         "us-west-2": {
           "c4.2xlarge.search": "0.587",
           "c4.4xlarge.search": "1.174",
@@ -65351,17 +65579,47 @@ var aws_services_ec2shop_default = {
         note: "OpenSearch EBS storage rates. Name\u2192key mapping confirmed by the US East (N. Virginia) block equalling the catalog's us-east-1 opensearch storage:gp2 0.135, storage:io1 0.169, storage:standard 0.067, iops:io1 0.088. storage:gp3 ('EBS Volume GP3', us-east-1 0.122) is a new key not cross-checked. The rows 'EBS Volume GP3-Provisioned Storage' and 'EBS Volume GP3-ThroughPut-Storage' (gp3 IOPS / throughput, names ambiguous) were not emitted. As of: T16:41:03Z (manifest.hawkFilePublicationDate."
       },
       prices: {
+        "ap-northeast-1": {
+          "storage:gp2": "0.162",
+          "storage:gp3": "0.1464",
+          "storage:io1": "0.192",
+          "storage:standard": "0.108"
+        },
+        "ap-south-1": {
+          "storage:gp2": "0.154",
+          "storage:gp3": "0.1391",
+          "storage:io1": "0.177",
+          "storage:standard": "0.108"
+        },
         "ap-southeast-1": {
           "storage:gp2": "0.162",
           "storage:gp3": "0.1464",
           "storage:io1": "0.186",
           "storage:standard": "0.108"
         },
+        "ap-southeast-2": {
+          "storage:gp2": "0.162",
+          "storage:gp3": "0.1464",
+          "storage:io1": "0.186",
+          "storage:standard": "0.108"
+        },
+        "ca-central-1": {
+          "storage:gp2": "0.148",
+          "storage:gp3": "0.1342",
+          "storage:io1": "0.186",
+          "storage:standard": "0.074"
+        },
         "eu-central-1": {
           "storage:gp2": "0.161",
           "storage:gp3": "0.1452",
           "storage:io1": "0.201",
           "storage:standard": "0.079"
+        },
+        "eu-north-1": {
+          "storage:gp2": "0.14155",
+          "storage:gp3": "0.1275",
+          "storage:io1": "0.1767",
+          "storage:standard": "0.0703"
         },
         "eu-west-1": {
           "storage:gp2": "0.149",
@@ -65375,6 +65633,12 @@ var aws_services_ec2shop_default = {
           "storage:io1": "0.196",
           "storage:standard": "0.078"
         },
+        "eu-west-3": {
+          "storage:gp2": "0.157",
+          "storage:gp3": "0.1415",
+          "storage:io1": "0.196",
+          "storage:standard": "0.078"
+        },
         "us-east-1": {
           "storage:gp3": "0.122"
         },
@@ -65383,6 +65647,12 @@ var aws_services_ec2shop_default = {
           "storage:gp3": "0.122",
           "storage:io1": "0.169",
           "storage:standard": "0.067"
+        },
+        "us-west-1": {
+          "storage:gp2": "0.162",
+          "storage:gp3": "0.1464",
+          "storage:io1": "0.186",
+          "storage:standard": "0.108"
         },
         "us-west-2": {
           "storage:gp2": "0.135",
@@ -65403,11 +65673,26 @@ var aws_services_ec2shop_default = {
         note: "OpenSearch EBS storage rates. Name\u2192key mapping confirmed by the US East (N. Virginia) block equalling the catalog's us-east-1 opensearch storage:gp2 0.135, storage:io1 0.169, storage:standard 0.067, iops:io1 0.088. storage:gp3 ('EBS Volume GP3', us-east-1 0.122) is a new key not cross-checked. The rows 'EBS Volume GP3-Provisioned Storage' and 'EBS Volume GP3-ThroughPut-Storage' (gp3 IOPS / throughput, names ambiguous) were not emitted. As of: T16:41:03Z (manifest.hawkFilePublicationDate."
       },
       prices: {
+        "ap-northeast-1": {
+          "iops:io1": "0.1"
+        },
+        "ap-south-1": {
+          "iops:io1": "0.092"
+        },
         "ap-southeast-1": {
+          "iops:io1": "0.097"
+        },
+        "ap-southeast-2": {
+          "iops:io1": "0.097"
+        },
+        "ca-central-1": {
           "iops:io1": "0.097"
         },
         "eu-central-1": {
           "iops:io1": "0.105"
+        },
+        "eu-north-1": {
+          "iops:io1": "0.09215"
         },
         "eu-west-1": {
           "iops:io1": "0.097"
@@ -65415,8 +65700,14 @@ var aws_services_ec2shop_default = {
         "eu-west-2": {
           "iops:io1": "0.103"
         },
+        "eu-west-3": {
+          "iops:io1": "0.103"
+        },
         "us-east-2": {
           "iops:io1": "0.088"
+        },
+        "us-west-1": {
+          "iops:io1": "0.097"
         },
         "us-west-2": {
           "iops:io1": "0.088"
