@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_CATALOGS, PriceCatalog } from './catalog.js';
 import { formatDecimal, roundTo } from './decimal.js';
 import { estimateCost } from './estimate.js';
+import { builtinCatalog as catalog, builtinPrice as priceOf } from './test-support.js';
 import type { CostEstimate, ResourceCost } from './types.js';
 
 const fixture = fileURLToPath(new URL('../../fixtures/cost/plan-azure-gcp.json', import.meta.url));
@@ -154,12 +154,6 @@ describe('estimateCost — Azure and Google compute, hand-checked', () => {
 });
 
 describe('Azure and Google VM catalogs', () => {
-  const catalog = new PriceCatalog(BUILTIN_CATALOGS);
-  const priceOf = (service: string, region: string, key: string): string | undefined => {
-    const hit = catalog.lookup(service, region, key);
-    return hit === undefined ? undefined : formatDecimal(hit.price);
-  };
-
   it.each([
     // Copied from catalogs/v6/azure/vms.csv @ 098741e7 (eastus, eastus2, westus2).
     ['Standard_B1s', '0.0104', '0.0104', '0.0104'],

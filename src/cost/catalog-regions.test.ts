@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_CATALOGS, PriceCatalog } from './catalog.js';
-import { formatDecimal } from './decimal.js';
+import { builtinCatalog as catalog, builtinPrice as priceOf } from './test-support.js';
 
 // Expected values are copied from the AWS pricing-page data files committed in
 // lamngockhuong/aws-price (lib/data/pricing/natgateway.json @ ce57d15e, published 2025-10-28;
 // lib/data/pricing/kms.json @ 115fdc61, published 2025-08-28; lib/data/pricing/lambda.json @ 10e2f598,
 // published 2025-10-30; lib/data/pricing/vpc.json @ 85326f7b, published 2025-11-04), region blocks named as AWS names them.
-const catalog = new PriceCatalog(BUILTIN_CATALOGS);
-
-function priceOf(service: string, region: string, key: string): string | undefined {
-  const hit = catalog.lookup(service, region, key);
-  return hit === undefined ? undefined : formatDecimal(hit.price);
-}
 
 describe('regional service prices (AWS meteredUnitMaps via lamngockhuong/aws-price)', () => {
   it.each([

@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { commandAnnotations, findingAnnotations, publishCheckRun } from './check-run.js';
 import { FakeGitHub } from './test-support/fake-api.js';
-import type { ReportFinding } from '../report/model.js';
+import { reportFinding as finding } from './test-support/findings.js';
 import type { CheckAnnotation } from './github-api.js';
-
-const finding = (over: Partial<ReportFinding> = {}): ReportFinding => ({
-  policyId: 'FX-NET-001',
-  severity: 'critical',
-  title: 'No SSH from the internet',
-  message: 'port 22 is open',
-  status: 'fail',
-  change: 'new',
-  resource: 'aws_security_group.ssh',
-  location: { file: 'infra/main.tf', line: 5 },
-  controls: [],
-  remediation: 'Restrict the CIDR',
-  rule: 'deny',
-  document: 'plan.json',
-  blocking: true,
-  ...over,
-});
 
 describe('annotations', () => {
   it('one per finding with a line: blocking fails, violations warn, the rest is a notice', () => {

@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarker, renderMarker, resultFingerprint } from './marker.js';
-import type { ReportFinding } from '../report/model.js';
-
-const finding = (over: Partial<ReportFinding> = {}): ReportFinding => ({
-  policyId: 'FX-NET-001',
-  severity: 'critical',
-  title: 'No SSH from the internet',
-  message: 'port 22 is open',
-  status: 'fail',
-  change: 'new',
-  resource: 'aws_security_group.ssh',
-  location: { file: 'main.tf', line: 5 },
-  controls: [],
-  rule: 'deny',
-  document: 'plan.json',
-  blocking: true,
-  ...over,
-});
+import { reportFinding as finding } from './test-support/findings.js';
 
 describe('marker', () => {
   it.each([

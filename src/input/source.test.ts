@@ -1,19 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDocument } from './index.js';
-import { fileURLToPath } from 'node:url';
+import { INPUT_FIXTURES, useScratchDirs } from './test-support.js';
 
-const scratchDirs: string[] = [];
-const scratchDir = (prefix: string): string => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  scratchDirs.push(dir);
-  return dir;
-};
-afterAll(() => scratchDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-const INPUT_FIXTURES = fileURLToPath(new URL('../../fixtures/input/', import.meta.url));
+const scratchDir = useScratchDirs();
 
 const sourceDir = join(INPUT_FIXTURES, 'src');
 const shown = (...parts: string[]): string => relative(process.cwd(), join(sourceDir, ...parts)).split('\\').join('/');
